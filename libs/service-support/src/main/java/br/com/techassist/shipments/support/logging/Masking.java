@@ -1,0 +1,42 @@
+package br.com.techassist.shipments.support.logging;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Masks personal data before it reaches a log line or an event meant for operators: phone
+ * numbers keep the country code, the DDD, the first digit and the last four
+ * ({@code +55 43 9****-0021}); names keep initials ({@code M**** S****}).
+ */
+public final class Masking {
+
+    private Masking() {}
+
+    /** Masks a phone number given in any format; null or blank gives {@code "-"}. */
+    public static String phone(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return "-";
+        }
+        String digits = raw.replaceAll("\\D", "");
+        if (digits.length() < 6) {
+            return "*".repeat(digits.length());
+        }
+        String last4 = digits.substring(digits.length() - 4);
+        if (digits.startsWith("55") && digits.length() >= 12) {
+            String ddd = digits.substring(2, 4);
+            String local = digits.substring(4);
+            return "+55 " + ddd + " " + local.charAt(0) + "*".repeat(local.length() - 5) + "-" + last4;
+        }
+        return digits.charAt(0) + "*".repeat(digits.length() - 5) + "-" + last4;
+    }
+
+    /** Masks a person's name, keeping the first letter of each word. */
+    public static String name(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return "-";
+        }
+        return Arrays.stream(raw.strip().split("\\s+"))
+                .map(w -> w.charAt(0) + "*".repeat(Math.max(1, w.length() - 1)))
+                .collect(Collectors.joining(" "));
+    }
+}

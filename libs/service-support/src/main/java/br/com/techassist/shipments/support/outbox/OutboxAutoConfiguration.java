@@ -1,0 +1,33 @@
+package br.com.techassist.shipments.support.outbox;
+
+import br.com.techassist.shipments.support.kafka.EventPublisher;
+import br.com.techassist.shipments.support.kafka.KafkaEventsAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The transactional outbox, on by default in every service with a database (table from {@code db/changelog/outbox}). */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaEventsAutoConfiguration.class})
+@ConditionalOnBean(javax.sql.DataSource.class)
+@ConditionalOnProperty(name = "shipments.outbox.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager txManager, EventPublisher publisher,
+            OutboxProperties props, MeterRegistry meters) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(txManager), publisher, props, meters);
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, OutboxRelay relay) {
+        return new Outbox(jdbc, relay);
+    }
+}

@@ -1,0 +1,7 @@
+package br.com.techassist.shipments.model;
+
+/** The two messages a customer may get per parcel (contract). */
+public enum NotificationKind {
+    SHIPPED,
+    ARRIVED
+}

@@ -1,0 +1,15 @@
+package br.com.techassist.shipments.model;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The provider accepted a message. {@code recipient} is masked. */
+public record NotificationSent(
+        UUID eventId,
+        OffsetDateTime occurredAt,
+        String trackingCode,
+        NotificationKind kind,
+        String provider,
+        String providerMessageId,
+        String recipient)
+        implements ShipmentEvent {}

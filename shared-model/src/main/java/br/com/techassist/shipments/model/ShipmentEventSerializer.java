@@ -1,0 +1,58 @@
+package br.com.techassist.shipments.model;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Kafka value serializer for shipment events: JSON body plus CloudEvents {@code ce_*} headers.
+ * Configure {@value #SOURCE_CONFIG} (e.g. {@code /prepost-ingest}) to name the producer.
+ */
+public class ShipmentEventSerializer implements Serializer<ShipmentEvent> {
+
+    public static final String SOURCE_CONFIG = "shipments.ce.source";
+
+    private String source = "/shipments";
+
+    public ShipmentEventSerializer() {}
+
+    public ShipmentEventSerializer(String source) {
+        this.source = source;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        Object configured = configs.get(SOURCE_CONFIG);
+        if (configured != null) {
+            source = configured.toString();
+        }
+    }
+
+    @Override
+    public byte[] serialize(String topic, ShipmentEvent data) {
+        return data == null ? null : EventJson.write(data);
+    }
+
+    @Override
+    public byte[] serialize(String topic, Headers headers, ShipmentEvent data) {
+        if (data == null) {
+            return null;
+        }
+        set(headers, CloudEventHeaders.ID, data.eventId().toString());
+        set(headers, CloudEventHeaders.TYPE, EventType.of(data).ceType());
+        set(headers, CloudEventHeaders.SOURCE, source);
+        set(headers, CloudEventHeaders.TIME, data.occurredAt().toString());
+        set(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        set(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
+        if (data.trackingCode() != null) {
+            set(headers, CloudEventHeaders.SUBJECT, data.trackingCode());
+        }
+        return serialize(topic, data);
+    }
+
+    private static void set(Headers headers, String name, String value) {
+        headers.remove(name);
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

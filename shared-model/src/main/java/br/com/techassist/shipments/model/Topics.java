@@ -1,0 +1,18 @@
+package br.com.techassist.shipments.model;
+
+/** Kafka topic names (contract). The record key of every topic is the tracking code. */
+public final class Topics {
+    public static final String REGISTERED = "shipments.registered.v1";
+    public static final String CONTACTS = "shipments.contacts.v1";
+    public static final String STATUS = "shipments.status.v1";
+    public static final String NOTIFICATIONS = "shipments.notifications.v1";
+    public static final String ALERTS = "shipments.alerts.v1";
+    public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    private Topics() {}
+
+    /** The dead-letter topic of {@code topic}. */
+    public static String deadLetter(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+}
