@@ -57,10 +57,26 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
             if (source instanceof Class<?> type) {
                 ShipmentsService service = AnnotatedElementUtils.findMergedAnnotation(type, ShipmentsService.class);
                 if (service != null) {
+                    refuseApplicationYml(type, service.value());
                     return service.value();
                 }
             }
         }
         return null;
+    }
+
+    /** A service's own settings live in {@code <name>.yml}; an {@code application.yml} beside it would be ignored. */
+    private static void refuseApplicationYml(Class<?> type, String name) {
+        var codeSource = type.getProtectionDomain().getCodeSource();
+        if (codeSource == null || !"file".equals(codeSource.getLocation().getProtocol())) {
+            return;
+        }
+        var root = java.nio.file.Path.of(java.net.URI.create(codeSource.getLocation().toString()));
+        for (String file : new String[] {"application.yml", "application.yaml", "application.properties"}) {
+            if (java.nio.file.Files.exists(root.resolve(file))) {
+                throw new IllegalStateException(name + " reads its settings from " + name + ".yml (see @ShipmentsService), but "
+                        + root.resolve(file) + " exists and would be ignored: move its content to " + name + ".yml");
+            }
+        }
     }
 }
