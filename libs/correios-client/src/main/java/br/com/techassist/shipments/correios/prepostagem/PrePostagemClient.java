@@ -1,0 +1,63 @@
+package br.com.techassist.shipments.correios.prepostagem;
+
+import br.com.techassist.shipments.correios.CorreiosGateway;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/** Pré-Postagem listing: {@code GET /prepostagem/v2/prepostagens}, one page at a time. */
+public class PrePostagemClient {
+
+    /** Page size the listing is requested with unless told otherwise. */
+    public static final int DEFAULT_PAGE_SIZE = 100;
+
+    private final CorreiosGateway gateway;
+
+    public PrePostagemClient(CorreiosGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /**
+     * Page {@code page} (0-based) of the pre-postings matching {@code query}. Each item is parsed on
+     * its own; a 404 (nothing found) is an empty last page.
+     */
+    public PrePostagemPage page(PrePostagemQuery query, int page, int size) {
+        if (page < 0 || size < 1) {
+            throw new IllegalArgumentException("page must be >= 0 and size >= 1");
+        }
+        return gateway.find("prepostagem", uri -> {
+                    uri.path("/prepostagem/v2/prepostagens")
+                            .queryParam("status", query.status().name());
+                    if (query.from() != null) {
+                        uri.queryParam("dataInicialCriacaoPrePostagem", query.from())
+                                .queryParam("dataFinalCriacaoPrePostagem", query.to());
+                    }
+                    return uri.queryParam("page", page).queryParam("size", size).build();
+                })
+                .map(body -> toPage(body, page))
+                .orElseGet(() -> PrePostagemPage.empty(page));
+    }
+
+    private PrePostagemPage toPage(JsonNode body, int page) {
+        List<PrePostagemEntry> entries = new ArrayList<>();
+        for (JsonNode item : body.path("itens")) {
+            entries.add(entry(item));
+        }
+        JsonNode info = body.path("page");
+        boolean next = info.path("next").asBoolean(false);
+        return new PrePostagemPage(entries, info.path("number").asInt(page), next);
+    }
+
+    private PrePostagemEntry entry(JsonNode item) {
+        String raw = gateway.json().writeValueAsString(item);
+        if (!item.isObject()) {
+            return new PrePostagemEntry(raw, null, "item is not a JSON object");
+        }
+        try {
+            return new PrePostagemEntry(raw, gateway.json().treeToValue(item, PrePostagem.class), null);
+        } catch (JacksonException e) {
+            return new PrePostagemEntry(raw, null, e.getOriginalMessage());
+        }
+    }
+}
