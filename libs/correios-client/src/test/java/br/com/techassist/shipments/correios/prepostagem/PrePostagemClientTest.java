@@ -1,0 +1,100 @@
+package br.com.techassist.shipments.correios.prepostagem;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.techassist.shipments.correios.CorreiosAutoConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class PrePostagemClientTest {
+
+    static final String LIST = "/prepostagem/v2/prepostagens";
+
+    @RegisterExtension
+    static WireMockExtension correios = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CorreiosAutoConfiguration.class))
+            .withPropertyValues("correios.base-url=" + correios.baseUrl(), "correios.username=meuusuario",
+                    "correios.access-code=code", "correios.postcard=0076770702");
+
+    @BeforeEach
+    void token() throws IOException {
+        correios.stubFor(post(urlPathEqualTo("/token/v1/autentica/cartaopostagem"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(resource("token.json").replace("{{token}}", "tok-1"))));
+    }
+
+    @Test
+    void listsAWindowPageAndParsesEachItemOnItsOwn() throws IOException {
+        correios.stubFor(get(urlPathEqualTo(LIST))
+                .withQueryParam("status", equalTo("POSTADO"))
+                .withQueryParam("dataInicialCriacaoPrePostagem", equalTo("2026-05-01"))
+                .withQueryParam("dataFinalCriacaoPrePostagem", equalTo("2026-05-30"))
+                .withQueryParam("page", equalTo("0"))
+                .withQueryParam("size", equalTo("100"))
+                .withHeader("Authorization", equalTo("Bearer tok-1"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(resource("prepostagens-page.json"))));
+
+        context.run(ctx -> {
+            PrePostagemPage page = ctx.getBean(PrePostagemClient.class).page(new PrePostagemQuery(
+                    PrePostagemStatus.POSTADO, LocalDate.parse("2026-05-01"), LocalDate.parse("2026-05-30")), 0, 100);
+
+            assertThat(page.hasNext()).isTrue();
+            assertThat(page.entries()).hasSize(2);
+            PrePostagem item = page.entries().getFirst().item();
+            assertThat(item.codigoObjeto()).isEqualTo("DG049186226BR");
+            assertThat(PrePostagemStatus.ofCode(item.statusAtual())).isEqualTo(PrePostagemStatus.POSTADO);
+            assertThat(item.dataHoraStatusAtual()).isEqualTo(OffsetDateTime.parse("2026-06-22T20:00:34.711579-03:00"));
+            assertThat(item.prazoPostagem()).isEqualTo(LocalDate.parse("2026-07-04"));
+            assertThat(item.destinatario().nome()).isEqualTo("Maria da Silva");
+            assertThat(item.destinatario().dddCelular() + item.destinatario().celular()).isEqualTo("43999990021");
+            assertThat(item.destinatario().endereco().cidade()).isEqualTo("Londrina");
+            assertThat(item.itensDeclaracaoConteudo()).containsExactly(
+                    new PrePostagem.ItemDeclaracaoConteudo("Camiseta", 2, new BigDecimal("59.9")));
+            assertThat(item.observacao()).isEqualTo("Pedido 1234");
+
+            PrePostagemEntry bad = page.entries().get(1);
+            assertThat(bad.parsed()).isFalse();
+            assertThat(bad.parseError()).contains("três");
+            assertThat(bad.rawJson()).contains("PRbadbadbadbadbadbadbad1");
+        });
+    }
+
+    @Test
+    void prePostedItemsNeedNoDatesAndNotFoundIsAnEmptyLastPage() {
+        correios.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("status", equalTo("PREPOSTADO"))
+                .withQueryParam("dataInicialCriacaoPrePostagem", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody("{\"msgs\":[\"PPN-404: Nenhuma pré-postagem encontrada\"]}")));
+
+        context.run(ctx -> {
+            PrePostagemPage page = ctx.getBean(PrePostagemClient.class)
+                    .page(PrePostagemQuery.of(PrePostagemStatus.PREPOSTADO), 0, 100);
+            assertThat(page.entries()).isEmpty();
+            assertThat(page.hasNext()).isFalse();
+        });
+    }
+
+    private static String resource(String name) throws IOException {
+        try (var in = PrePostagemClientTest.class.getResourceAsStream("/correios/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
