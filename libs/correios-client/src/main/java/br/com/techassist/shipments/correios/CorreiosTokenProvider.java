@@ -81,6 +81,11 @@ public class CorreiosTokenProvider {
         }
     }
 
+    /** Forgets the cached token whatever it is (e.g. after the credentials were rotated). */
+    public void evict() {
+        current = null;
+    }
+
     CorreiosHttp http() {
         return http;
     }
