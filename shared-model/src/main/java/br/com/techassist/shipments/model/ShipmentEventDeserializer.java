@@ -43,6 +43,9 @@ public class ShipmentEventDeserializer implements Deserializer<ShipmentEvent> {
     private static EventType typeOf(String topic, Headers headers) {
         Header header = headers == null ? null : headers.lastHeader(CloudEventHeaders.TYPE);
         if (header != null) {
+            if (header.value() == null || header.value().length == 0) {
+                throw new SerializationException("record on " + topic + " has an empty ce_type header");
+            }
             String ceType = new String(header.value(), StandardCharsets.UTF_8);
             return EventType.fromCeType(ceType)
                     .orElseThrow(() -> new SerializationException("unknown ce_type '" + ceType + "' on " + topic));

@@ -1,7 +1,9 @@
 package br.com.techassist.shipments.model;
 
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -39,10 +41,15 @@ public class ShipmentEventSerializer implements Serializer<ShipmentEvent> {
         if (data == null) {
             return null;
         }
+        if (data.eventId() == null || data.occurredAt() == null) {
+            throw new SerializationException(data.getClass().getSimpleName() + " for " + topic
+                    + " lacks eventId or occurredAt, which every event must carry");
+        }
         set(headers, CloudEventHeaders.ID, data.eventId().toString());
         set(headers, CloudEventHeaders.TYPE, EventType.of(data).ceType());
         set(headers, CloudEventHeaders.SOURCE, source);
-        set(headers, CloudEventHeaders.TIME, data.occurredAt().toString());
+        // RFC 3339 needs the seconds, which OffsetDateTime.toString() drops when they are zero
+        set(headers, CloudEventHeaders.TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(data.occurredAt()));
         set(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         set(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
         if (data.trackingCode() != null) {

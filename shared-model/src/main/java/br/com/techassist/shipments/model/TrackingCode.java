@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public record TrackingCode(String value) {
 
     private static final Pattern FORMAT = Pattern.compile("^[A-Z]{2}\\d{9}[A-Z]{2}$");
+    private static final Pattern SERIAL = Pattern.compile("^\\d{8}$");
     private static final int[] WEIGHTS = {8, 6, 4, 2, 3, 5, 9, 7};
 
     public TrackingCode {
@@ -38,8 +39,8 @@ public record TrackingCode(String value) {
 
     /** The check digit the eight serial digits call for. */
     public static int checkDigit(String serial) {
-        if (serial.length() != 8) {
-            throw new IllegalArgumentException("serial must have 8 digits");
+        if (serial == null || !SERIAL.matcher(serial).matches()) {
+            throw new IllegalArgumentException("serial must have 8 digits, got '" + serial + "'");
         }
         int sum = 0;
         for (int i = 0; i < 8; i++) {
