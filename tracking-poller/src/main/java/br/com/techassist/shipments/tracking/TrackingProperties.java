@@ -1,18 +1,77 @@
 package br.com.techassist.shipments.tracking;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of tracking-poller ({@code tracking.*}).
+ * Settings of tracking-poller ({@code tracking.*}). Every duration of the schedule, the tick and
+ * {@code minInterval} are multiplied by {@code timeScale} (see {@link #scaled(Duration)}).
  *
  * @param minInterval shortest gap between two polls of one object ({@code TRACKING_MIN_INTERVAL})
  * @param timeScale multiplies every schedule duration ({@code TRACKING_TIME_SCALE})
+ * @param schedule how often an object is polled, by where it is
+ * @param poll how the polling cycle runs
  */
 @Validated
 @ConfigurationProperties("tracking")
 public record TrackingProperties(
-        @DefaultValue("PT10M") Duration minInterval,
-        @DefaultValue("1") double timeScale) {}
+        @DefaultValue("PT10M") @NotNull Duration minInterval,
+        @DefaultValue("1") @Positive double timeScale,
+        @DefaultValue @Valid Schedule schedule,
+        @DefaultValue @Valid Poll poll) {
+
+    /** {@code duration} multiplied by {@link #timeScale()}, never below one millisecond. */
+    public Duration scaled(Duration duration) {
+        long nanos = Math.round(duration.toNanos() * timeScale);
+        return Duration.ofNanos(Math.max(nanos, 1_000_000L));
+    }
+
+    /**
+     * Poll intervals and alert thresholds (defaults from the issue; all scaled by {@code timeScale}).
+     *
+     * @param notPosted interval while Correios does not know the object yet (SRO-020) or shows only label events
+     * @param neverPostedAfter after this long since registration without a posting: alert "never posted" and stop
+     * @param moving interval for posted, in-transit, failed-attempt, returning and exception objects
+     * @param outForDelivery interval while out for delivery
+     * @param awaitingPickup interval while waiting at a pickup point
+     * @param stalledAfter no new Correios event for this long: alert "stalled"
+     * @param stalled interval of a stalled object (the longer of this and its milestone's interval)
+     * @param fillAhead objects due within this window may join a partly filled last batch of a cycle
+     * @param unavailableBackoff first pause of the polling after Correios was unavailable (doubles up to {@code minInterval})
+     */
+    public record Schedule(
+            @DefaultValue("PT60M") @NotNull Duration notPosted,
+            @DefaultValue("P30D") @NotNull Duration neverPostedAfter,
+            @DefaultValue("PT30M") @NotNull Duration moving,
+            @DefaultValue("PT10M") @NotNull Duration outForDelivery,
+            @DefaultValue("PT6H") @NotNull Duration awaitingPickup,
+            @DefaultValue("P7D") @NotNull Duration stalledAfter,
+            @DefaultValue("PT6H") @NotNull Duration stalled,
+            @DefaultValue("PT5M") @NotNull Duration fillAhead,
+            @DefaultValue("PT1M") @NotNull Duration unavailableBackoff) {}
+
+    /**
+     * The polling cycle.
+     *
+     * @param enabled whether this instance polls on its own (tests drive cycles by hand)
+     * @param tick pause between two cycles (scaled, at least 50 ms)
+     * @param batchSize codes per Rastro request (Correios allows 50)
+     * @param requestsPerSecond most Rastro requests per second of this instance (Correios allows 50 per contract key)
+     * @param concurrency Rastro requests in flight at once
+     * @param maxBatchesPerCycle most requests in one cycle; the rest waits for the next cycle
+     */
+    public record Poll(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("PT30S") @NotNull Duration tick,
+            @DefaultValue("50") @Min(1) @Max(50) int batchSize,
+            @DefaultValue("50") @Positive double requestsPerSecond,
+            @DefaultValue("4") @Min(1) int concurrency,
+            @DefaultValue("500") @Min(1) int maxBatchesPerCycle) {}
+}

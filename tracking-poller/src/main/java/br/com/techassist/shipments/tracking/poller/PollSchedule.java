@@ -1,0 +1,92 @@
+package br.com.techassist.shipments.tracking.poller;
+
+import br.com.techassist.shipments.model.Milestone;
+import br.com.techassist.shipments.tracking.TrackingProperties;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * The adaptive schedule: how long until an object is polled again, given where it is. Every
+ * duration is multiplied by {@code tracking.time-scale}, and no interval is shorter than the
+ * (scaled) {@code tracking.min-interval}.
+ */
+@Component
+class PollSchedule {
+
+    private final Duration minInterval;
+    private final Duration notPosted;
+    private final Duration neverPostedAfter;
+    private final Duration moving;
+    private final Duration outForDelivery;
+    private final Duration awaitingPickup;
+    private final Duration stalledAfter;
+    private final Duration stalled;
+    private final Duration fillAhead;
+    private final Duration unavailableBackoff;
+    private final Duration tick;
+
+    PollSchedule(TrackingProperties props) {
+        var s = props.schedule();
+        this.minInterval = props.scaled(props.minInterval());
+        this.notPosted = props.scaled(s.notPosted());
+        this.neverPostedAfter = props.scaled(s.neverPostedAfter());
+        this.moving = props.scaled(s.moving());
+        this.outForDelivery = props.scaled(s.outForDelivery());
+        this.awaitingPickup = props.scaled(s.awaitingPickup());
+        this.stalledAfter = props.scaled(s.stalledAfter());
+        this.stalled = props.scaled(s.stalled());
+        this.fillAhead = props.scaled(s.fillAhead());
+        this.unavailableBackoff = props.scaled(s.unavailableBackoff());
+        Duration scaledTick = props.scaled(props.poll().tick());
+        this.tick = scaledTick.compareTo(Duration.ofMillis(50)) < 0 ? Duration.ofMillis(50) : scaledTick;
+    }
+
+    /** The interval after a successful poll of an object at {@code milestone}. */
+    Duration intervalFor(Milestone milestone, boolean isStalled) {
+        Duration interval = switch (milestone) {
+            case PRE_POSTED -> notPosted;
+            case OUT_FOR_DELIVERY -> outForDelivery;
+            case AWAITING_PICKUP -> awaitingPickup;
+            default -> moving;
+        };
+        if (isStalled && stalled.compareTo(interval) > 0) {
+            interval = stalled;
+        }
+        return atLeastMinInterval(interval);
+    }
+
+    /** The interval after Correios answered "not found yet" (SRO-020). */
+    Duration notFoundInterval() {
+        return atLeastMinInterval(notPosted);
+    }
+
+    /** The shortest gap between two polls of one object: also the retry delay of an unanswered object. */
+    Duration minInterval() {
+        return minInterval;
+    }
+
+    boolean neverPosted(Instant registeredAt, Instant now) {
+        return !registeredAt.plus(neverPostedAfter).isAfter(now);
+    }
+
+    boolean stalled(Instant lastEventAt, Instant now) {
+        return !lastEventAt.plus(stalledAfter).isAfter(now);
+    }
+
+    Duration fillAhead() {
+        return fillAhead;
+    }
+
+    Duration unavailableBackoff() {
+        return unavailableBackoff;
+    }
+
+    Duration tick() {
+        return tick;
+    }
+
+    private Duration atLeastMinInterval(Duration interval) {
+        return interval.compareTo(minInterval) < 0 ? minInterval : interval;
+    }
+}

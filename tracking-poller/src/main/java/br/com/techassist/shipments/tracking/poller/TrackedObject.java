@@ -1,0 +1,75 @@
+package br.com.techassist.shipments.tracking.poller;
+
+import br.com.techassist.shipments.model.Milestone;
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An object tracking-poller follows (one row of {@code tracked_object}).
+ *
+ * @param trackingCode the object
+ * @param partition the partition of {@code shipments.registered.v1} it was registered on: the instance
+ *     assigned that partition polls it
+ * @param milestone the milestone subscribers know (the last one published)
+ * @param delivered whether DELIVERED was ever published (later changes reverse the delivery)
+ * @param active false once polling stopped ({@code stopReason} says why)
+ * @param stopReason why polling stopped
+ * @param registeredAt when the object was registered
+ * @param nextPollAt when it is due
+ * @param lastPolledAt when it was last asked for
+ * @param lastEventAt time of the newest Correios event seen
+ * @param expectedDelivery the Correios delivery forecast
+ * @param polls how many requests asked for it
+ * @param polledBy the instance that asked last
+ */
+record TrackedObject(
+        String trackingCode,
+        int partition,
+        Milestone milestone,
+        boolean delivered,
+        boolean active,
+        @Nullable StopReason stopReason,
+        Instant registeredAt,
+        Instant nextPollAt,
+        @Nullable Instant lastPolledAt,
+        @Nullable Instant lastEventAt,
+        @Nullable Instant expectedDelivery,
+        int polls,
+        @Nullable String polledBy) {
+
+    /** Why an object is no longer polled. */
+    enum StopReason {
+        TERMINAL,
+        INVALID,
+        NEVER_POSTED
+    }
+
+    /** A newly registered object, due at once. */
+    static TrackedObject registered(String trackingCode, int partition, Instant registeredAt, Instant now) {
+        return new TrackedObject(trackingCode, partition, Milestone.PRE_POSTED, false, true, null, registeredAt, now,
+                null, null, null, 0, null);
+    }
+
+    /** This object, asked for once more at {@code now} by {@code instance}. */
+    TrackedObject polled(Instant now, String instance) {
+        return new TrackedObject(trackingCode, partition, milestone, delivered, active, stopReason, registeredAt,
+                nextPollAt, now, lastEventAt, expectedDelivery, polls + 1, instance);
+    }
+
+    TrackedObject dueIn(Instant now, Duration interval) {
+        return new TrackedObject(trackingCode, partition, milestone, delivered, active, stopReason, registeredAt,
+                now.plus(interval), lastPolledAt, lastEventAt, expectedDelivery, polls, polledBy);
+    }
+
+    TrackedObject stopped(StopReason reason) {
+        return new TrackedObject(trackingCode, partition, milestone, delivered, false, reason, registeredAt, nextPollAt,
+                lastPolledAt, lastEventAt, expectedDelivery, polls, polledBy);
+    }
+
+    TrackedObject progressed(Milestone newMilestone, boolean wasDelivered, @Nullable Instant newLastEventAt,
+            @Nullable Instant newExpectedDelivery) {
+        return new TrackedObject(trackingCode, partition, newMilestone, wasDelivered, active, stopReason, registeredAt,
+                nextPollAt, lastPolledAt, newLastEventAt, newExpectedDelivery, polls, polledBy);
+    }
+}
