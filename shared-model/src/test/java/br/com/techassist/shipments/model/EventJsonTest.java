@@ -26,9 +26,7 @@ class EventJsonTest {
             .build();
 
     static List<Named<ShipmentEvent>> samples() {
-        return EventSamples.all().stream()
-                .map(e -> Named.of(e.getClass().getSimpleName(), e))
-                .toList();
+        return EventSamples.named(EventSamples.all().stream());
     }
 
     @ParameterizedTest

@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 
 /**
  * One sample of every event, with every field set (nested records too), written once and shared by
@@ -34,6 +36,12 @@ final class EventSamples {
                 notificationFailed(),
                 notificationStatusUpdated(),
                 shipmentAlert());
+    }
+
+    /** The events as named test arguments, e.g. {@code ShipmentAlert} or {@code ShipmentAlert (no parcel)}. */
+    static List<Named<ShipmentEvent>> named(Stream<ShipmentEvent> events) {
+        return events.map(e -> Named.of(e.getClass().getSimpleName() + (e.trackingCode() == null ? " (no parcel)" : ""), e))
+                .toList();
     }
 
     static ShipmentRegistered shipmentRegistered() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
@@ -21,7 +22,7 @@ class ShipmentEventSerdeTest {
     private final ShipmentEventDeserializer deserializer = new ShipmentEventDeserializer();
 
     static List<Named<ShipmentEvent>> samples() {
-        return EventJsonTest.samples();
+        return EventSamples.named(EventSamples.all().stream());
     }
 
     @ParameterizedTest
@@ -37,7 +38,7 @@ class ShipmentEventSerdeTest {
         assertThat(header(headers, "ce_specversion")).isEqualTo("1.0");
         assertThat(header(headers, "ce_subject")).isEqualTo(sample.trackingCode());
         assertThat(header(headers, "content-type")).isEqualTo("application/json");
-        assertThat(java.time.OffsetDateTime.parse(header(headers, "ce_time"))).isEqualTo(sample.occurredAt());
+        assertThat(OffsetDateTime.parse(header(headers, "ce_time"))).isEqualTo(sample.occurredAt());
     }
 
     @Test
