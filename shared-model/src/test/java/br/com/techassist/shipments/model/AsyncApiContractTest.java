@@ -80,14 +80,7 @@ class AsyncApiContractTest {
     @ParameterizedTest
     @MethodSource("samples")
     void theSerializersHeadersMatchTheHeadersSchema(ShipmentEvent sample) {
-        var headers = new RecordHeaders();
-        new ShipmentEventSerializer("/prepost-ingest").serialize(EventType.of(sample).topic(), headers, sample);
-        ObjectNode json = EventJson.mapper().createObjectNode();
-        for (Header header : headers) {
-            json.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
-        }
-
-        assertThat(errors(sample.getClass().getSimpleName() + "Headers", json)).isEmpty();
+        assertThat(errors(sample.getClass().getSimpleName() + "Headers", serializedHeaders(sample))).isEmpty();
     }
 
     @ParameterizedTest
@@ -102,6 +95,20 @@ class AsyncApiContractTest {
         assertThat(keySchema).startsWith(SCHEMAS);
         assertThat(errors(keySchema.substring(SCHEMAS.length()), EventJson.mapper().getNodeFactory().stringNode(key)))
                 .isEmpty();
+    }
+
+    @Test
+    void anAlertAboutAnInvalidCodeMayCarryTheRejectedInput() {
+        var alert = new ShipmentAlert(
+                EventIds.of("ShipmentAlert", "AA000000000BR", ShipmentAlert.AlertType.INVALID_TRACKING_CODE),
+                EventSamples.OCCURRED_AT,
+                "AA000000000",
+                ShipmentAlert.AlertType.INVALID_TRACKING_CODE,
+                ShipmentAlert.Severity.WARNING,
+                "pre-posting PP-1 has an invalid tracking code",
+                null);
+        assertThat(errors("ShipmentAlert", sampleJson(alert))).isEmpty();
+        assertThat(errors("ShipmentAlertHeaders", serializedHeaders(alert))).isEmpty();
     }
 
     @Test
@@ -124,9 +131,9 @@ class AsyncApiContractTest {
         assertThat(message.at("/payload/$ref").asString()).isEqualTo(SCHEMAS + name);
         assertThat(message.at("/headers/$ref").asString()).isEqualTo(SCHEMAS + name + "Headers");
         assertThat(document.at(pointer("components/schemas/" + name + "Headers"))
-                        .findValues("const")
+                        .findValues("ce_type")
                         .stream()
-                        .map(JsonNode::asString))
+                        .map(ceType -> ceType.path("const").asString()))
                 .as("ce_type of %s", name)
                 .contains(type.ceType());
         assertThat(channel.path("messages").valueStream().map(m -> m.path("$ref").asString()))
@@ -250,16 +257,19 @@ class AsyncApiContractTest {
 
     @Test
     void rejectsHeadersOfAnotherTypeOrWithoutSubject() {
-        var headers = new RecordHeaders();
-        new ShipmentEventSerializer().serialize(Topics.NOTIFICATIONS, headers, EventSamples.notificationFailed());
-        ObjectNode json = EventJson.mapper().createObjectNode();
-        headers.forEach(h -> json.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        ObjectNode json = serializedHeaders(EventSamples.notificationFailed());
         ObjectNode noSubject = json.deepCopy();
         noSubject.remove("ce_subject");
+        ObjectNode badSubject = json.deepCopy();
+        badSubject.put("ce_subject", "not a code");
+        ObjectNode localTime = json.deepCopy();
+        localTime.put("ce_time", "2026-11-27T10:15");
 
         assertThat(errors("NotificationFailedHeaders", json)).isEmpty();
         assertThat(errors("NotificationSentHeaders", json)).isNotEmpty();
         assertThat(errors("NotificationFailedHeaders", noSubject)).isNotEmpty();
+        assertThat(errors("NotificationFailedHeaders", badSubject)).isNotEmpty();
+        assertThat(errors("NotificationFailedHeaders", localTime)).isNotEmpty();
     }
 
     static Stream<Class<?>> contractTypes() {
@@ -309,6 +319,17 @@ class AsyncApiContractTest {
                 .isTrue();
         Schema schema = registry.getSchema(SchemaLocation.of("classpath:" + DOCUMENT + SCHEMAS + schemaName));
         return schema.validate(instance);
+    }
+
+    /** The headers {@link ShipmentEventSerializer} writes for {@code event}, as a JSON object of strings. */
+    private static ObjectNode serializedHeaders(ShipmentEvent event) {
+        var headers = new RecordHeaders();
+        new ShipmentEventSerializer("/prepost-ingest").serialize(EventType.of(event).topic(), headers, event);
+        ObjectNode json = EventJson.mapper().createObjectNode();
+        for (Header header : headers) {
+            json.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return json;
     }
 
     private static ObjectNode sampleJson(ShipmentEvent event) {
