@@ -1,0 +1,4 @@
+@NullMarked
+package br.com.techassist.shipments.sandbox;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package br.com.techassist.shipments.sandbox.scenario;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package br.com.techassist.shipments.sandbox.whatsapp;
+
+import org.jspecify.annotations.NullMarked;
