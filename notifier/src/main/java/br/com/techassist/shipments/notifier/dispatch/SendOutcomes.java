@@ -1,0 +1,154 @@
+package br.com.techassist.shipments.notifier.dispatch;
+
+import br.com.techassist.shipments.model.EventIds;
+import br.com.techassist.shipments.model.NotificationFailed;
+import br.com.techassist.shipments.model.NotificationSent;
+import br.com.techassist.shipments.model.ShipmentAlert.AlertType;
+import br.com.techassist.shipments.model.ShipmentAlert.Severity;
+import br.com.techassist.shipments.notifier.NotifierProperties;
+import br.com.techassist.shipments.notifier.notification.Alerts;
+import br.com.techassist.shipments.notifier.notification.Notification;
+import br.com.techassist.shipments.notifier.notification.NotificationState;
+import br.com.techassist.shipments.notifier.notification.Notifications;
+import br.com.techassist.shipments.notifier.notification.NotifierMetrics;
+import br.com.techassist.shipments.notifier.provider.SendOutcome;
+import br.com.techassist.shipments.support.logging.Masking;
+import br.com.techassist.shipments.support.outbox.Outbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records what the provider answered, with the events and alerts it calls for, in one transaction.
+ * Also turns claims that never got an answer into UNCERTAIN.
+ */
+@Component
+class SendOutcomes {
+
+    private static final Logger log = LoggerFactory.getLogger(SendOutcomes.class);
+
+    private final Notifications notifications;
+    private final Outbox outbox;
+    private final Alerts alerts;
+    private final NotifierMetrics metrics;
+    private final NotifierProperties props;
+    private final Clock clock;
+
+    SendOutcomes(Notifications notifications, Outbox outbox, Alerts alerts, NotifierMetrics metrics,
+            NotifierProperties props, Clock clock) {
+        this.notifications = notifications;
+        this.outbox = outbox;
+        this.alerts = alerts;
+        this.metrics = metrics;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    /** Applies {@code outcome} to a claimed notification; returns true when sending must stop (credentials refused). */
+    @Transactional
+    public boolean record(Claim claim, String provider, SendOutcome outcome) {
+        Notification n = notifications.lock(claim.notification().id()).orElseThrow();
+        if (n.state() != NotificationState.SENDING && n.state() != NotificationState.UNCERTAIN) {
+            log.warn("{} for {}: answer {} ignored, the notification is already {}", n.kind(), n.trackingCode(),
+                    outcome.getClass().getSimpleName(), n.state());
+            return false;
+        }
+        String to = Masking.phone(n.recipient());
+        String name = Masking.name(claim.parcel().recipientName());
+        Instant now = clock.instant();
+        switch (outcome) {
+            case SendOutcome.Accepted a -> {
+                notifications.markSent(n.id(), a.messageId(), a.waId());
+                outbox.enqueue(new NotificationSent(EventIds.of("NotificationSent", n.id()), at(now), n.trackingCode(),
+                        n.kind(), provider, a.messageId(), to));
+                metrics.message(n.kind(), provider, "sent");
+                if (n.eventAt() != null) {
+                    metrics.eventToMessage(n.kind(), Duration.between(n.eventAt(), now));
+                }
+                log.info("{} sent for {} to {} ({}) via {}: {}", n.kind(), n.trackingCode(), to, name, provider, a.messageId());
+            }
+            case SendOutcome.Retry r when n.attempts() < props.maxAttempts() -> {
+                Instant next = now.plus(backoff(n.attempts()));
+                notifications.retryAt(n.id(), next, r.reason(), r.code(), true);
+                outbox.enqueue(failed(n, provider, to, r.reason(), true, now));
+                metrics.message(n.kind(), provider, "retry");
+                log.warn("{} for {} to {} not taken by {} (attempt {}), retrying at {}: {}", n.kind(), n.trackingCode(), to,
+                        provider, n.attempts(), next, r.reason());
+            }
+            case SendOutcome.Retry r -> fail(n, provider, to, "gave up after " + n.attempts() + " attempts: " + r.reason(),
+                    r.code(), false, now);
+            case SendOutcome.Rejected r -> fail(n, provider, to, r.reason(), r.code(), r.noWhatsapp(), now);
+            case SendOutcome.AuthFailed f -> {
+                Instant resume = now.plus(props.authFailurePause());
+                notifications.retryAt(n.id(), resume, f.reason(), f.code(), false);
+                metrics.message(n.kind(), provider, "auth_failed");
+                alerts.raise(null, AlertType.PROVIDER_AUTH_FAILED, Severity.CRITICAL,
+                        "WhatsApp provider " + provider + " refused our credentials; sending stopped until " + resume
+                                + ": " + f.reason(),
+                        Map.of("provider", provider, "code", f.code()), resume);
+                log.error("{} refused our credentials ({}): sending stops until {}", provider, f.reason(), resume);
+                return true;
+            }
+            case SendOutcome.Unknown u -> {
+                if (n.state() == NotificationState.SENDING) {
+                    uncertain(n, to, u.reason());
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A claim left without an answer (the process died, or the answer was lost): never resent. */
+    @Transactional
+    public void expire(String id) {
+        Notification n = notifications.lock(id).orElse(null);
+        if (n == null || n.state() != NotificationState.SENDING) {
+            return;
+        }
+        uncertain(n, Masking.phone(n.recipient()), "no answer recorded since the claim at " + n.updatedAt());
+    }
+
+    private void uncertain(Notification n, String to, String reason) {
+        notifications.transition(n.id(), NotificationState.UNCERTAIN, reason, null);
+        metrics.message(n.kind(), n.provider() == null ? "unknown" : n.provider(), "uncertain");
+        alerts.raise(n.trackingCode(), AlertType.SEND_UNCERTAIN, Severity.CRITICAL,
+                n.kind() + " for " + n.trackingCode() + " may or may not have been sent; it will not be resent: " + reason,
+                Map.of("kind", n.kind().name(), "notificationId", n.id(), "recipient", to), n.kind());
+        log.error("{} for {} to {} is UNCERTAIN (not resent): {}", n.kind(), n.trackingCode(), to, reason);
+    }
+
+    private void fail(Notification n, String provider, String to, String reason, String code, boolean noWhatsapp,
+            Instant now) {
+        notifications.transition(n.id(), NotificationState.FAILED, reason, code);
+        outbox.enqueue(failed(n, provider, to, reason, false, now));
+        metrics.message(n.kind(), provider, "failed");
+        alerts.raise(n.trackingCode(), noWhatsapp ? AlertType.NO_WHATSAPP : AlertType.SEND_FAILED,
+                noWhatsapp ? Severity.WARNING : Severity.CRITICAL,
+                n.kind() + " for " + n.trackingCode() + " failed for good: " + reason,
+                Map.of("kind", n.kind().name(), "provider", provider, "code", code == null ? "" : code, "recipient", to),
+                n.kind());
+        log.warn("{} failed for {} to {} via {} (not retried): {}", n.kind(), n.trackingCode(), to, provider, reason);
+    }
+
+    private NotificationFailed failed(Notification n, String provider, String to, String reason, boolean retryable,
+            Instant now) {
+        return new NotificationFailed(EventIds.of("NotificationFailed", n.id(), n.attempts()), at(now), n.trackingCode(),
+                n.kind(), provider, n.providerMessageId(), to, reason, retryable, n.attempts());
+    }
+
+    Duration backoff(int attempts) {
+        Duration d = props.retryBackoff().multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1)));
+        return d.compareTo(props.retryMaxBackoff()) > 0 ? props.retryMaxBackoff() : d;
+    }
+
+    private static OffsetDateTime at(Instant now) {
+        return now.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,70 @@
+package br.com.techassist.shipments.notifier.dispatch;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs sends on virtual threads at most {@code ratePerSecond} starts per second and at most
+ * {@code maxInFlight} at once, so a slow provider (e.g. 200 ms per answer) still gets the full rate:
+ * 80/s × 0.2 s needs only 16 sends in flight.
+ */
+final class Throttle implements AutoCloseable {
+
+    private final long intervalNanos;
+    private final Semaphore inFlight;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private long nextStart = System.nanoTime();
+
+    Throttle(int ratePerSecond, int maxInFlight) {
+        this.intervalNanos = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
+        this.inFlight = new Semaphore(maxInFlight);
+    }
+
+    /** Blocks until the rate and the in-flight limit allow one more start, then runs {@code task}. */
+    void submit(Runnable task) throws InterruptedException {
+        inFlight.acquire();
+        try {
+            pace();
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    inFlight.release();
+                }
+            });
+        } catch (RuntimeException | InterruptedException e) {
+            inFlight.release();
+            throw e;
+        }
+    }
+
+    /** Free in-flight slots. */
+    int available() {
+        return inFlight.availablePermits();
+    }
+
+    private synchronized void pace() throws InterruptedException {
+        long wait;
+        while ((wait = nextStart - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+        nextStart = Math.max(System.nanoTime(), nextStart) + intervalNanos;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(Duration.ofSeconds(20).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package br.com.techassist.shipments.notifier.notification;
+
+import br.com.techassist.shipments.model.NotificationKind;
+import br.com.techassist.shipments.notifier.parcel.Parcel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The two-message rule, applied each time a parcel changes (its row locked by the caller): SHIPPED
+ * is due from POSTED onwards unless ARRIVED is already due; ARRIVED is due on DELIVERED or
+ * AWAITING_PICKUP. A due message becomes a PENDING row; the unique key makes sure there is never a
+ * second one. A SHIPPED not sent yet when ARRIVED becomes due is superseded.
+ */
+@Component
+public class NotificationRule {
+
+    static final String SUPERSEDED = "superseded";
+    private static final Logger log = LoggerFactory.getLogger(NotificationRule.class);
+
+    private final Notifications notifications;
+    private final NotifierMetrics metrics;
+    private final DispatchSignal signal;
+
+    NotificationRule(Notifications notifications, NotifierMetrics metrics, DispatchSignal signal) {
+        this.notifications = notifications;
+        this.metrics = metrics;
+        this.signal = signal;
+    }
+
+    public void apply(Parcel parcel) {
+        String code = parcel.trackingCode();
+        if (parcel.arrivalMilestone() != null) {
+            if (notifications.insertIfAbsent(code, NotificationKind.ARRIVED, NotificationState.PENDING, null,
+                    parcel.arrivalEventAt())) {
+                log.info("ARRIVED due for {} ({})", code, parcel.arrivalMilestone());
+                signal.afterCommit();
+            }
+            supersedeShipped(parcel);
+        } else if (parcel.shippedEventAt() != null) {
+            if (notifications.insertIfAbsent(code, NotificationKind.SHIPPED, NotificationState.PENDING, null,
+                    parcel.shippedEventAt())) {
+                log.info("SHIPPED due for {}", code);
+                signal.afterCommit();
+            }
+        }
+        if (parcel.contactKnown() && !notifications.pendingFor(code).isEmpty()) {
+            signal.afterCommit();
+        }
+    }
+
+    private void supersedeShipped(Parcel parcel) {
+        String code = parcel.trackingCode();
+        var shipped = notifications.find(code, NotificationKind.SHIPPED);
+        if (shipped.isEmpty()) {
+            if (notifications.insertIfAbsent(code, NotificationKind.SHIPPED, NotificationState.SUPPRESSED, SUPERSEDED,
+                    parcel.shippedEventAt())) {
+                metrics.suppressed(NotificationKind.SHIPPED, SUPERSEDED);
+                log.info("SHIPPED suppressed for {}: first seen already arrived", code);
+            }
+        } else if (shipped.get().state() == NotificationState.PENDING) {
+            notifications.transition(shipped.get().id(), NotificationState.SUPPRESSED, SUPERSEDED, null);
+            metrics.suppressed(NotificationKind.SHIPPED, SUPERSEDED);
+            log.info("SHIPPED suppressed for {}: it arrived before SHIPPED could be sent", code);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package br.com.techassist.shipments.notifier.notification;
+
+import br.com.techassist.shipments.model.NotificationKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code notification} table: the unique (tracking code, kind) key is the two-message rule. */
+@Repository
+public class Notifications {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Notifications(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Inserts the notification of {@code kind} in {@code state} unless one exists; returns false when
+     * it already existed (whatever its state).
+     */
+    public boolean insertIfAbsent(String trackingCode, NotificationKind kind, NotificationState state, String reason,
+            Instant eventAt) {
+        if (find(trackingCode, kind).isPresent()) {
+            return false;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            jdbc.sql("""
+                    INSERT INTO notification (id, tracking_code, kind, state, reason, next_attempt_at, attempts, event_at,
+                      created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
+                    .params(Notification.idFor(trackingCode, kind), trackingCode, kind.name(), state.name(), reason, now,
+                            eventAt == null ? null : Timestamp.from(eventAt), now, now)
+                    .update();
+            return true;
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+    }
+
+    public Optional<Notification> find(String trackingCode, NotificationKind kind) {
+        return findById(Notification.idFor(trackingCode, kind));
+    }
+
+    public Optional<Notification> findById(String id) {
+        return jdbc.sql("SELECT * FROM notification WHERE id = ?").param(id).query(Notifications::map).optional();
+    }
+
+    /** The row, locked until the transaction ends. */
+    public Optional<Notification> lock(String id) {
+        return jdbc.sql("SELECT * FROM notification WHERE id = ? FOR UPDATE").param(id).query(Notifications::map).optional();
+    }
+
+    public Optional<Notification> findByProviderMessageId(String providerMessageId) {
+        return jdbc.sql("SELECT * FROM notification WHERE provider_message_id = ?")
+                .param(providerMessageId)
+                .query(Notifications::map)
+                .stream()
+                .findFirst();
+    }
+
+    /** Ids of PENDING rows due at {@code now} whose parcel's contact is known, oldest first. */
+    public List<String> due(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT n.id FROM notification n JOIN parcel p ON p.tracking_code = n.tracking_code
+                WHERE n.state = 'PENDING' AND n.next_attempt_at <= ? AND p.contact_status IS NOT NULL
+                ORDER BY n.next_attempt_at LIMIT ?""")
+                .params(Timestamp.from(now), limit)
+                .query(String.class)
+                .list();
+    }
+
+    /** Ids of rows claimed before {@code before} and still without an answer. */
+    public List<String> claimedBefore(Instant before) {
+        return jdbc.sql("SELECT id FROM notification WHERE state = 'SENDING' AND updated_at < ?")
+                .param(Timestamp.from(before))
+                .query(String.class)
+                .list();
+    }
+
+    /** True when another message of this parcel is being sent right now. */
+    public boolean sendingFor(String trackingCode) {
+        return jdbc.sql("SELECT COUNT(*) FROM notification WHERE tracking_code = ? AND state = 'SENDING'")
+                .param(trackingCode)
+                .query(Integer.class)
+                .single() > 0;
+    }
+
+    public long count(NotificationState state) {
+        return jdbc.sql("SELECT COUNT(*) FROM notification WHERE state = ?")
+                .param(state.name())
+                .query(Long.class)
+                .single();
+    }
+
+    /** The PENDING notifications of a parcel. */
+    public List<Notification> pendingFor(String trackingCode) {
+        return jdbc.sql("SELECT * FROM notification WHERE tracking_code = ? AND state = 'PENDING'")
+                .param(trackingCode)
+                .query(Notifications::map)
+                .list();
+    }
+
+    /** Moves a row to a final or waiting state. */
+    public void transition(String id, NotificationState state, String reason, String errorCode) {
+        jdbc.sql("UPDATE notification SET state = ?, reason = ?, error_code = COALESCE(?, error_code), updated_at = ? WHERE id = ?")
+                .params(state.name(), reason, errorCode, now(), id)
+                .update();
+    }
+
+    public void reschedule(String id, Instant at, String reason) {
+        jdbc.sql("UPDATE notification SET next_attempt_at = ?, reason = ?, updated_at = ? WHERE id = ?")
+                .params(Timestamp.from(at), reason, now(), id)
+                .update();
+    }
+
+    /** The claim: PENDING → SENDING, counting the attempt. Returns false when another instance got there first. */
+    public boolean claim(String id, String provider, String recipient, String claimedBy) {
+        return jdbc.sql("""
+                UPDATE notification SET state = 'SENDING', attempts = attempts + 1, provider = ?, recipient = ?,
+                  claimed_by = ?, updated_at = ? WHERE id = ? AND state = 'PENDING'""")
+                .params(provider, recipient, claimedBy, now(), id)
+                .update() == 1;
+    }
+
+    public void markSent(String id, String providerMessageId, String waId) {
+        jdbc.sql("""
+                UPDATE notification SET state = 'SENT', reason = NULL, provider_message_id = COALESCE(?, provider_message_id),
+                  wa_id = COALESCE(?, wa_id), updated_at = ? WHERE id = ?""")
+                .params(providerMessageId, waId, now(), id)
+                .update();
+    }
+
+    /** Back to PENDING for another attempt at {@code at}; {@code countAttempt} false gives the attempt back. */
+    public void retryAt(String id, Instant at, String reason, String errorCode, boolean countAttempt) {
+        jdbc.sql("""
+                UPDATE notification SET state = 'PENDING', next_attempt_at = ?, reason = ?, error_code = ?,
+                  attempts = attempts - ?, updated_at = ? WHERE id = ?""")
+                .params(Timestamp.from(at), reason, errorCode, countAttempt ? 0 : 1, now(), id)
+                .update();
+    }
+
+    public void recordDelivery(String id, String deliveryStatus, String providerMessageId, String errorCode) {
+        jdbc.sql("""
+                UPDATE notification SET delivery_status = ?, provider_message_id = COALESCE(provider_message_id, ?),
+                  error_code = COALESCE(?, error_code), updated_at = ? WHERE id = ?""")
+                .params(deliveryStatus, providerMessageId, errorCode, now(), id)
+                .update();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static Notification map(ResultSet rs, int row) throws SQLException {
+        return new Notification(
+                rs.getString("id"),
+                rs.getString("tracking_code"),
+                NotificationKind.valueOf(rs.getString("kind")),
+                NotificationState.valueOf(rs.getString("state")),
+                rs.getString("reason"),
+                instant(rs, "next_attempt_at"),
+                rs.getInt("attempts"),
+                rs.getString("provider"),
+                rs.getString("recipient"),
+                rs.getString("provider_message_id"),
+                rs.getString("wa_id"),
+                rs.getString("delivery_status"),
+                rs.getString("error_code"),
+                instant(rs, "event_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

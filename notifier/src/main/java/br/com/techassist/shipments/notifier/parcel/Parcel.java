@@ -1,0 +1,79 @@
+package br.com.techassist.shipments.notifier.parcel;
+
+import br.com.techassist.shipments.model.ContactValidated.ContactStatus;
+import br.com.techassist.shipments.model.Milestone;
+import java.time.Instant;
+
+/**
+ * What the notifier knows of one parcel, merged from {@code ShipmentRegistered},
+ * {@code ContactValidated} and {@code ShipmentStatusChanged} in whatever order they came. Any field
+ * but the tracking code may be null.
+ *
+ * @param originFromPosted true when the origin comes from the POSTED event itself (it then never changes)
+ * @param shippedEventAt time of the earliest Correios event from POSTED onwards (SHIPPED is due)
+ * @param arrivalMilestone DELIVERED or AWAITING_PICKUP once seen (ARRIVED is due)
+ */
+public record Parcel(
+        String trackingCode,
+        String recipientName,
+        String product,
+        ContactStatus contactStatus,
+        Instant contactAt,
+        String e164,
+        String whatsappId,
+        String originCity,
+        String originState,
+        boolean originFromPosted,
+        Instant originEventAt,
+        Instant shippedEventAt,
+        Milestone arrivalMilestone,
+        String arrivalCity,
+        String arrivalState,
+        String pickupAddress,
+        Instant arrivalEventAt) {
+
+    static Parcel empty(String trackingCode) {
+        return new Parcel(trackingCode, null, null, null, null, null, null, null, null, false, null, null, null, null,
+                null, null, null);
+    }
+
+    /** True once a ContactValidated was seen. */
+    public boolean contactKnown() {
+        return contactStatus != null;
+    }
+
+    /** The digits messages go to: the WhatsApp id when known, else the E.164 number. */
+    public String sendTo() {
+        String raw = whatsappId != null && !whatsappId.isBlank() ? whatsappId : e164;
+        return raw == null ? null : raw.replaceAll("\\D", "");
+    }
+
+    Parcel withRecipient(String name, String product) {
+        return new Parcel(trackingCode, name, product, contactStatus, contactAt, e164, whatsappId, originCity,
+                originState, originFromPosted, originEventAt, shippedEventAt, arrivalMilestone, arrivalCity,
+                arrivalState, pickupAddress, arrivalEventAt);
+    }
+
+    Parcel withContact(ContactStatus status, Instant at, String e164, String whatsappId) {
+        return new Parcel(trackingCode, recipientName, product, status, at, e164, whatsappId, originCity, originState,
+                originFromPosted, originEventAt, shippedEventAt, arrivalMilestone, arrivalCity, arrivalState,
+                pickupAddress, arrivalEventAt);
+    }
+
+    Parcel withOrigin(String city, String state, boolean fromPosted, Instant at) {
+        return new Parcel(trackingCode, recipientName, product, contactStatus, contactAt, e164, whatsappId, city, state,
+                fromPosted, at, shippedEventAt, arrivalMilestone, arrivalCity, arrivalState, pickupAddress,
+                arrivalEventAt);
+    }
+
+    Parcel withShippedEventAt(Instant at) {
+        return new Parcel(trackingCode, recipientName, product, contactStatus, contactAt, e164, whatsappId, originCity,
+                originState, originFromPosted, originEventAt, at, arrivalMilestone, arrivalCity, arrivalState,
+                pickupAddress, arrivalEventAt);
+    }
+
+    Parcel withArrival(Milestone milestone, String city, String state, String pickupAddress, Instant at) {
+        return new Parcel(trackingCode, recipientName, product, contactStatus, contactAt, e164, whatsappId, originCity,
+                originState, originFromPosted, originEventAt, shippedEventAt, milestone, city, state, pickupAddress, at);
+    }
+}

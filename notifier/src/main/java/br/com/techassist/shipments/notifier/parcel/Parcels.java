@@ -1,0 +1,106 @@
+package br.com.techassist.shipments.notifier.parcel;
+
+import br.com.techassist.shipments.model.ContactValidated.ContactStatus;
+import br.com.techassist.shipments.model.Milestone;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code parcel} table. Every read for update locks the row, so writers of one parcel take turns. */
+@Repository
+public class Parcels {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Parcels(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Creates the row if missing and returns it locked ({@code FOR UPDATE}) until the transaction ends. */
+    Parcel lockOrCreate(String trackingCode) {
+        Optional<Parcel> existing = lock(trackingCode);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.sql("INSERT INTO parcel (tracking_code, origin_from_posted, created_at, updated_at) VALUES (?, ?, ?, ?)")
+                    .params(trackingCode, false, now, now)
+                    .update();
+        } catch (DuplicateKeyException raced) {
+            // another consumer created it first: lock theirs
+        }
+        return lock(trackingCode).orElseThrow();
+    }
+
+    /** The row, locked until the transaction ends. */
+    public Optional<Parcel> lock(String trackingCode) {
+        return jdbc.sql("SELECT * FROM parcel WHERE tracking_code = ? FOR UPDATE")
+                .param(trackingCode)
+                .query(Parcels::map)
+                .optional();
+    }
+
+    public Optional<Parcel> find(String trackingCode) {
+        return jdbc.sql("SELECT * FROM parcel WHERE tracking_code = ?")
+                .param(trackingCode)
+                .query(Parcels::map)
+                .optional();
+    }
+
+    void save(Parcel p) {
+        jdbc.sql("""
+                UPDATE parcel SET recipient_name = ?, product = ?, contact_status = ?, contact_at = ?, e164 = ?,
+                  whatsapp_id = ?, origin_city = ?, origin_state = ?, origin_from_posted = ?, origin_event_at = ?,
+                  shipped_event_at = ?, arrival_milestone = ?, arrival_city = ?, arrival_state = ?, pickup_address = ?,
+                  arrival_event_at = ?, updated_at = ?
+                WHERE tracking_code = ?""")
+                .params(p.recipientName(), p.product(), p.contactStatus() == null ? null : p.contactStatus().name(),
+                        ts(p.contactAt()), p.e164(), p.whatsappId(), p.originCity(), p.originState(),
+                        p.originFromPosted(), ts(p.originEventAt()), ts(p.shippedEventAt()),
+                        p.arrivalMilestone() == null ? null : p.arrivalMilestone().name(), p.arrivalCity(),
+                        p.arrivalState(), p.pickupAddress(), ts(p.arrivalEventAt()), Timestamp.from(clock.instant()),
+                        p.trackingCode())
+                .update();
+    }
+
+    private static Parcel map(ResultSet rs, int row) throws SQLException {
+        String status = rs.getString("contact_status");
+        String arrival = rs.getString("arrival_milestone");
+        return new Parcel(
+                rs.getString("tracking_code"),
+                rs.getString("recipient_name"),
+                rs.getString("product"),
+                status == null ? null : ContactStatus.valueOf(status),
+                instant(rs, "contact_at"),
+                rs.getString("e164"),
+                rs.getString("whatsapp_id"),
+                rs.getString("origin_city"),
+                rs.getString("origin_state"),
+                rs.getBoolean("origin_from_posted"),
+                instant(rs, "origin_event_at"),
+                instant(rs, "shipped_event_at"),
+                arrival == null ? null : Milestone.valueOf(arrival),
+                rs.getString("arrival_city"),
+                rs.getString("arrival_state"),
+                rs.getString("pickup_address"),
+                instant(rs, "arrival_event_at"));
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
