@@ -53,10 +53,14 @@ final class FaultInterceptor implements HandlerInterceptor {
     }
 
     private boolean inBurst(FaultSettings settings, ThreadLocalRandom random) {
+        if (settings.burstRate() <= 0) {
+            burstLeft.set(0);
+            return false;
+        }
         if (burstLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             return true;
         }
-        if (settings.burstRate() > 0 && random.nextDouble() < settings.burstRate()) {
+        if (random.nextDouble() < settings.burstRate()) {
             burstLeft.set(settings.burstLength() - 1);
             return true;
         }
