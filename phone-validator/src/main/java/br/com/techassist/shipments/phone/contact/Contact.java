@@ -1,0 +1,50 @@
+package br.com.techassist.shipments.phone.contact;
+
+import br.com.techassist.shipments.model.ContactValidated.PhoneType;
+import br.com.techassist.shipments.phone.number.NormalizedPhone;
+import br.com.techassist.shipments.phone.number.NormalizedPhone.Verdict;
+import java.util.List;
+
+/**
+ * The recipient phone of one parcel as this service keeps it ({@code contact} table).
+ *
+ * @param status {@link #PENDING} while the provider has not answered, else a {@code ContactStatus} name
+ * @param freshCheck ask the provider even if the cache knows the number (operator corrections)
+ * @param revision bumped by every change, so a late provider answer never overwrites a correction
+ */
+record Contact(
+        String trackingCode,
+        Verdict verdict,
+        String input,
+        String e164,
+        PhoneType phoneType,
+        List<String> candidates,
+        String typedId,
+        String status,
+        String whatsappId,
+        boolean freshCheck,
+        int revision,
+        int attempts,
+        String lastError) {
+
+    static final String PENDING = "PENDING";
+
+    Contact {
+        candidates = candidates == null ? List.of() : List.copyOf(candidates);
+    }
+
+    /** A new contact from a phone just read; its status is {@link #PENDING} until settled. */
+    static Contact of(String trackingCode, NormalizedPhone phone, boolean freshCheck, int revision) {
+        return new Contact(trackingCode, phone.verdict(), phone.input(), phone.e164(), phone.type(), phone.candidates(),
+                phone.typedId(), PENDING, null, freshCheck, revision, 0, null);
+    }
+
+    /** The canonical number as digits only, the key of the lookup cache. */
+    String e164Digits() {
+        return e164 == null ? null : e164.substring(1);
+    }
+
+    boolean isPending() {
+        return PENDING.equals(status);
+    }
+}

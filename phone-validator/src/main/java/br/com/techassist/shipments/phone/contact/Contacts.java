@@ -1,0 +1,143 @@
+package br.com.techassist.shipments.phone.contact;
+
+import br.com.techassist.shipments.model.ContactValidated.PhoneType;
+import br.com.techassist.shipments.phone.number.NormalizedPhone.Verdict;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code contact} table: one row per parcel, PENDING rows are the queue of provider checks. */
+@Repository
+class Contacts {
+
+    private static final String COLUMNS = """
+            tracking_code, typed_input, e164, phone_type, candidates, typed_id, status, whatsapp_id,
+            fresh_check, revision, attempts, last_error""";
+
+    private final JdbcClient jdbc;
+
+    Contacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Contact> find(String trackingCode) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE tracking_code = ?")
+                .param(trackingCode)
+                .query(Contacts::map)
+                .optional();
+    }
+
+    boolean exists(String trackingCode) {
+        return jdbc.sql("SELECT COUNT(*) FROM contact WHERE tracking_code = ?")
+                        .param(trackingCode).query(Integer.class).single() > 0;
+    }
+
+    void insert(Contact c, Instant now) {
+        jdbc.sql("INSERT INTO contact (" + COLUMNS + ", next_check_at, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(c.trackingCode(), c.input(), c.e164(), c.phoneType().name(), join(c.candidates()), c.typedId(),
+                        c.status(), c.whatsappId(), c.freshCheck(), c.revision(), c.attempts(), c.lastError(),
+                        ts(now), ts(now), ts(now))
+                .update();
+    }
+
+    /** Replaces the phone of an existing contact (an operator's correction); the contact is PENDING again. */
+    void replacePhone(Contact c, Instant now) {
+        jdbc.sql("""
+                UPDATE contact SET typed_input = ?, e164 = ?, phone_type = ?, candidates = ?, typed_id = ?, status = ?,
+                       whatsapp_id = NULL, fresh_check = ?, revision = ?, attempts = 0, last_error = NULL,
+                       next_check_at = ?, claimed_until = NULL, updated_at = ?
+                 WHERE tracking_code = ?""")
+                .params(c.input(), c.e164(), c.phoneType().name(), join(c.candidates()), c.typedId(), c.status(),
+                        c.freshCheck(), c.revision(), ts(now), ts(now), c.trackingCode())
+                .update();
+    }
+
+    /** Records the outcome unless the contact changed since {@code c} was read; false when it did. */
+    boolean settle(Contact c, String status, String whatsappId, String eventId, Instant now) {
+        return jdbc.sql("""
+                UPDATE contact SET status = ?, whatsapp_id = ?, event_id = ?, next_check_at = NULL, claimed_until = NULL,
+                       last_error = NULL, revision = revision + 1, updated_at = ?
+                 WHERE tracking_code = ? AND revision = ?""")
+                .params(status, whatsappId, eventId, ts(now), c.trackingCode(), c.revision())
+                .update() == 1;
+    }
+
+    /** A failed check: try again at {@code nextCheckAt}. */
+    void postpone(Contact c, Instant nextCheckAt, String error, Instant now) {
+        jdbc.sql("""
+                UPDATE contact SET attempts = attempts + 1, next_check_at = ?, claimed_until = NULL, last_error = ?,
+                       updated_at = ?
+                 WHERE tracking_code = ? AND revision = ?""")
+                .params(ts(nextCheckAt), truncate(error), ts(now), c.trackingCode(), c.revision())
+                .update();
+    }
+
+    /**
+     * Takes up to {@code limit} PENDING contacts that are due and not being checked by another replica,
+     * leasing them until {@code leaseUntil}.
+     */
+    List<Contact> claimDue(Instant now, int limit, Instant leaseUntil) {
+        List<Contact> due = jdbc.sql("SELECT " + COLUMNS + " FROM contact"
+                        + " WHERE status = 'PENDING' AND next_check_at <= ?"
+                        + " AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY next_check_at LIMIT ?")
+                .params(ts(now), ts(now), limit)
+                .query(Contacts::map)
+                .list();
+        List<Contact> claimed = new ArrayList<>(due.size());
+        for (Contact c : due) {
+            int won = jdbc.sql("""
+                    UPDATE contact SET claimed_until = ?
+                     WHERE tracking_code = ? AND revision = ? AND status = 'PENDING'
+                       AND (claimed_until IS NULL OR claimed_until < ?)""")
+                    .params(ts(leaseUntil), c.trackingCode(), c.revision(), ts(now))
+                    .update();
+            if (won == 1) {
+                claimed.add(c);
+            }
+        }
+        return claimed;
+    }
+
+    /** Gives a claimed contact back untouched (it did not fit this batch). */
+    void release(Contact c) {
+        jdbc.sql("UPDATE contact SET claimed_until = NULL WHERE tracking_code = ? AND revision = ?")
+                .params(c.trackingCode(), c.revision())
+                .update();
+    }
+
+    long countPending() {
+        return jdbc.sql("SELECT COUNT(*) FROM contact WHERE status = 'PENDING'").query(Long.class).single();
+    }
+
+    private static Contact map(ResultSet rs, int row) throws SQLException {
+        String candidates = rs.getString("candidates");
+        String e164 = rs.getString("e164");
+        String input = rs.getString("typed_input");
+        Verdict verdict = e164 != null ? Verdict.USABLE : input == null || input.isBlank() ? Verdict.MISSING : Verdict.INVALID;
+        return new Contact(rs.getString("tracking_code"), verdict, input, e164,
+                PhoneType.valueOf(rs.getString("phone_type")),
+                candidates == null || candidates.isBlank() ? List.of() : Arrays.asList(candidates.split(",")),
+                rs.getString("typed_id"), rs.getString("status"), rs.getString("whatsapp_id"),
+                rs.getBoolean("fresh_check"), rs.getInt("revision"), rs.getInt("attempts"), rs.getString("last_error"));
+    }
+
+    private static String join(List<String> candidates) {
+        return candidates.isEmpty() ? null : String.join(",", candidates);
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}

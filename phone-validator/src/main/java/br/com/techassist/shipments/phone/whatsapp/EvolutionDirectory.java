@@ -1,0 +1,104 @@
+package br.com.techassist.shipments.phone.whatsapp;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Evolution API number check, also spoken by the sandbox fake:
+ * {@code POST /chat/whatsappNumbers/{instance}} with header {@code apikey} and body
+ * {@code {"numbers": ["5543999990021", …]}}, answered by
+ * {@code [{"jid": "554399990021@s.whatsapp.net", "exists": true, "number": "5543999990021"}, …]}.
+ * The id is the user part of the returned {@code jid}, not the number asked: WhatsApp may know
+ * the account with or without the ninth digit.
+ */
+class EvolutionDirectory implements WhatsAppDirectory {
+
+    private final String name;
+    private final RestClient http;
+    private final String instance;
+
+    EvolutionDirectory(String name, RestClient http, String instance) {
+        this.name = name;
+        this.http = http;
+        this.instance = instance;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean canCheck() {
+        return true;
+    }
+
+    @Override
+    public List<NumberCheck> check(List<String> numbers) {
+        OnWhatsApp[] answers;
+        try {
+            answers = http.post()
+                    .uri("/chat/whatsappNumbers/{instance}", instance)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(new NumbersRequest(numbers))
+                    .retrieve()
+                    .body(OnWhatsApp[].class);
+        } catch (HttpServerErrorException e) {
+            throw new ProviderUnavailableException("server_error", name + " answered " + e.getStatusCode().value(), e);
+        } catch (HttpClientErrorException e) {
+            throw new ProviderUnavailableException("client_error", name + " refused the check with "
+                    + e.getStatusCode().value() + " (apikey or instance wrong?)", e);
+        } catch (ResourceAccessException e) {
+            throw new ProviderUnavailableException("unreachable", name + " unreachable: " + e.getMessage(), e);
+        } catch (RestClientException e) {
+            throw new ProviderUnavailableException("bad_response", name + " gave an unreadable answer: " + e.getMessage(), e);
+        }
+        if (answers == null) {
+            throw new ProviderUnavailableException("bad_response", name + " answered with an empty body", null);
+        }
+        return match(numbers, List.of(answers));
+    }
+
+    /** One answer per number asked: by the echoed {@code number}, else by position. */
+    static List<NumberCheck> match(List<String> numbers, List<OnWhatsApp> answers) {
+        List<NumberCheck> out = new ArrayList<>(numbers.size());
+        for (int i = 0; i < numbers.size(); i++) {
+            String asked = numbers.get(i);
+            OnWhatsApp answer = answers.stream()
+                    .filter(a -> asked.equals(digits(a.number())))
+                    .findFirst()
+                    .orElse(answers.size() == numbers.size() ? answers.get(i) : null);
+            if (answer == null) {
+                throw new ProviderUnavailableException("bad_response", "no answer for one of the numbers asked", null);
+            }
+            out.add(new NumberCheck(asked, answer.exists() ? idOf(answer) : null));
+        }
+        return out;
+    }
+
+    private static String idOf(OnWhatsApp answer) {
+        String jid = answer.jid();
+        if (jid == null || jid.isBlank()) {
+            return digits(answer.number());
+        }
+        int at = jid.indexOf('@');
+        return digits(at < 0 ? jid : jid.substring(0, at));
+    }
+
+    private static String digits(String s) {
+        return s == null ? null : s.replaceAll("\\D", "");
+    }
+
+    record NumbersRequest(List<String> numbers) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record OnWhatsApp(String jid, boolean exists, String number, String name, String lid) {}
+}

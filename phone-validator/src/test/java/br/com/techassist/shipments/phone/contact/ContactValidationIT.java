@@ -1,0 +1,355 @@
+package br.com.techassist.shipments.phone.contact;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import br.com.techassist.shipments.model.ContactValidated;
+import br.com.techassist.shipments.model.ContactValidated.ContactStatus;
+import br.com.techassist.shipments.model.ContactValidated.PhoneType;
+import br.com.techassist.shipments.model.Phone;
+import br.com.techassist.shipments.model.Recipient;
+import br.com.techassist.shipments.model.ShipmentRegistered;
+import br.com.techassist.shipments.model.Topics;
+import br.com.techassist.shipments.model.TrackingCode;
+import br.com.techassist.shipments.support.kafka.EventPublisher;
+import br.com.techassist.shipments.testsupport.IntegrationTest;
+import br.com.techassist.shipments.testsupport.TopicRecorder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The service end to end on real infrastructure: registrations arrive through the shared KRaft
+ * broker, contacts and the lookup cache live in MySQL, and the Evolution API is WireMock speaking
+ * its real wire format ({@code POST /chat/whatsappNumbers/{instance}}, {@code apikey} header).
+ */
+@IntegrationTest(properties = {
+        "phone.provider=evolution",
+        "phone.whatsapp.token=test-apikey",
+        "phone.whatsapp.instance=shipments",
+        "phone.checks.poll-interval=200ms",
+        "phone.checks.retry-initial=300ms",
+        "phone.checks.per-minute=1000"
+})
+@AutoConfigureMockMvc
+class ContactValidationIT {
+
+    private static final String CHECK_URL = "/chat/whatsappNumbers/shipments";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    static WireMockExtension evolution = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
+    @DynamicPropertySource
+    static void evolutionUrl(DynamicPropertyRegistry registry) {
+        registry.add("phone.whatsapp.base-url", evolution::baseUrl);
+    }
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    TopicRecorder contacts;
+
+    @BeforeEach
+    void record() {
+        contacts = TopicRecorder.start(Topics.CONTACTS);
+    }
+
+    @AfterEach
+    void stopRecording() {
+        contacts.close();
+    }
+
+    @Test
+    void aMobileWhoseAccountHasTheNinthDigitIsValid() throws Exception {
+        String code = newTrackingCode();
+        stubAccounts("5543991110001", account("5543991110001"), "554391110001", null);
+
+        register(code, new Phone("43", "99111-0001"), null);
+
+        ContactValidated contact = awaitContact(code);
+        assertThat(contact.status()).isEqualTo(ContactStatus.VALID);
+        assertThat(contact.whatsappId()).isEqualTo("5543991110001");
+        assertThat(contact.e164()).isEqualTo("+5543991110001");
+        assertThat(contact.phoneType()).isEqualTo(PhoneType.MOBILE);
+        assertThat(contact.input()).isEqualTo("43 99111-0001");
+        assertThat(contact.provider()).isEqualTo("evolution");
+        evolution.verify(1, postRequestedFor(urlEqualTo(CHECK_URL))
+                .withHeader("apikey", equalTo("test-apikey"))
+                .withRequestBody(equalToJson("{\"numbers\": [\"5543991110001\", \"554391110001\"]}")));
+    }
+
+    @Test
+    void aMobileWhoseAccountPredatesTheNinthDigitIsCorrectedToTheTwelveDigitId() throws Exception {
+        String code = newTrackingCode();
+        stubAccounts("5543991110002", null, "554391110002", account("554391110002"));
+
+        register(code, new Phone("(43)", "9 9111-0002"), null);
+
+        ContactValidated contact = awaitContact(code);
+        assertThat(contact.status()).isEqualTo(ContactStatus.CORRECTED);
+        assertThat(contact.whatsappId()).isEqualTo("554391110002");
+        assertThat(contact.e164()).isEqualTo("+5543991110002");
+    }
+
+    @Test
+    void aNumberWithoutAnyAccountHasNoWhatsapp() throws Exception {
+        String code = newTrackingCode();
+        stubAccounts("5511981110003", null, "551181110003", null);
+
+        register(code, new Phone("11", "98111-0003"), null);
+
+        ContactValidated contact = awaitContact(code);
+        assertThat(contact.status()).isEqualTo(ContactStatus.NO_WHATSAPP);
+        assertThat(contact.whatsappId()).isNull();
+        assertThat(contact.e164()).isEqualTo("+5511981110003");
+    }
+
+    @Test
+    void aLandlineWithWhatsappBusinessIsCheckedAsTypedWithoutANinthDigit() throws Exception {
+        String code = newTrackingCode();
+        stubAccounts("554333220004", account("554333220004"));
+
+        register(code, null, new Phone("43", "3322-0004"));
+
+        ContactValidated contact = awaitContact(code);
+        assertThat(contact.status()).isEqualTo(ContactStatus.VALID);
+        assertThat(contact.phoneType()).isEqualTo(PhoneType.LANDLINE);
+        assertThat(contact.whatsappId()).isEqualTo("554333220004");
+        evolution.verify(1, postRequestedFor(urlEqualTo(CHECK_URL))
+                .withRequestBody(equalToJson("{\"numbers\": [\"554333220004\"]}")));
+    }
+
+    @Test
+    void theSecondParcelOfTheSameCustomerIsAnsweredFromTheCacheWithoutAskingTheProvider() throws Exception {
+        String first = newTrackingCode();
+        String second = newTrackingCode();
+        stubAccounts("5521991110005", null, "552191110005", account("552191110005"));
+        double hitsBefore = cacheHits();
+
+        register(first, new Phone("21", "99111-0005"), null);
+        assertThat(awaitContact(first).whatsappId()).isEqualTo("552191110005");
+        register(second, new Phone(null, "+55 (21) 9 9111-0005"), null);
+        ContactValidated again = awaitContact(second);
+
+        assertThat(again.status()).isEqualTo(ContactStatus.CORRECTED);
+        assertThat(again.whatsappId()).isEqualTo("552191110005");
+        assertThat(cacheHits()).isEqualTo(hitsBefore + 1);
+        evolution.verify(1, postRequestedFor(urlEqualTo(CHECK_URL))
+                .withRequestBody(matchingJsonPath("$.numbers[?(@ == '5521991110005')]")));
+    }
+
+    @Test
+    void whenTheProviderFailsTheContactWaitsAndIsPublishedOnceAfterItRecovers() throws Exception {
+        String code = newTrackingCode();
+        String body = "{\"numbers\": [\"5531991110006\", \"553191110006\"]}";
+        evolution.stubFor(post(urlEqualTo(CHECK_URL)).withRequestBody(equalToJson(body))
+                .inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("{\"status\":503,\"error\":\"Service Unavailable\"}"))
+                .willSetStateTo("recovered"));
+        evolution.stubFor(post(urlEqualTo(CHECK_URL)).withRequestBody(equalToJson(body))
+                .inScenario("outage").whenScenarioStateIs("recovered")
+                .willReturn(okJson(answers("5531991110006", null, "553191110006", account("553191110006")))));
+
+        register(code, new Phone("31", "99111-0006"), null);
+
+        await().atMost(WAIT).until(() -> failedChecks(code) >= 1);
+        ContactValidated contact = awaitContact(code);
+        assertThat(contact.status()).isEqualTo(ContactStatus.CORRECTED);
+        assertThat(contact.whatsappId()).isEqualTo("553191110006");
+        assertThat(contactsOf(code)).hasSize(1);
+        assertThat(failedChecks(code)).isEqualTo(1);
+        evolution.verify(2, postRequestedFor(urlEqualTo(CHECK_URL)).withRequestBody(equalToJson(body)));
+        assertThat(meters.timer("phone.provider.checks", "provider", "evolution", "outcome", "server_error").count())
+                .isPositive();
+    }
+
+    @Test
+    void aRedeliveredRegistrationPublishesNothingNew() throws Exception {
+        String code = newTrackingCode();
+        stubAccounts("5543991110007", account("5543991110007"), "554391110007", null);
+        ShipmentRegistered registration = registration(code, new Phone("43", "99111-0007"), null);
+        double duplicatesBefore = meters.counter("phone.registrations", "outcome", "duplicate").count();
+
+        publisher.publish(registration).get(10, TimeUnit.SECONDS);
+        awaitContact(code);
+        publisher.publish(registration).get(10, TimeUnit.SECONDS);
+
+        await().atMost(WAIT).until(
+                () -> meters.counter("phone.registrations", "outcome", "duplicate").count() > duplicatesBefore);
+        assertThat(contactsOf(code)).hasSize(1);
+        evolution.verify(1, postRequestedFor(urlEqualTo(CHECK_URL))
+                .withRequestBody(matchingJsonPath("$.numbers[?(@ == '5543991110007')]")));
+    }
+
+    @Test
+    void aRecipientWithoutPhoneIsMissingAndJunkIsInvalidWithoutAskingTheProvider() throws Exception {
+        String missing = newTrackingCode();
+        String junk = newTrackingCode();
+
+        register(missing, new Phone("43", " "), null);
+        register(junk, new Phone("43", "não tem"), null);
+
+        assertThat(awaitContact(missing).status()).isEqualTo(ContactStatus.MISSING);
+        ContactValidated invalid = awaitContact(junk);
+        assertThat(invalid.status()).isEqualTo(ContactStatus.INVALID);
+        assertThat(invalid.input()).isEqualTo("43 não tem");
+        assertThat(invalid.e164()).isNull();
+    }
+
+    @Test
+    void anOperatorCorrectsANumberWhichIsValidatedAgainAndPublished() throws Exception {
+        String code = newTrackingCode();
+        register(code, new Phone("43", "1234"), null);
+        ContactValidated before = awaitContact(code);
+        assertThat(before.status()).isEqualTo(ContactStatus.INVALID);
+        stubAccounts("5543991110008", account("5543991110008"), "554391110008", null);
+
+        mvc.perform(put("/api/contacts/{code}", code).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phone\": \"(43) 99111-0008\"}"))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.trackingCode").value(code))
+                .andExpect(jsonPath("$.e164").value("+5543991110008"));
+
+        ContactValidated after = contacts.await(ContactValidated.class,
+                c -> c.trackingCode().equals(code) && c.status() == ContactStatus.VALID, 1, WAIT).getFirst();
+        assertThat(after.whatsappId()).isEqualTo("5543991110008");
+        assertThat(after.input()).isEqualTo("(43) 99111-0008");
+        assertThat(after.eventId()).isNotEqualTo(before.eventId());
+        assertThat(contactsOf(code)).hasSize(2);
+    }
+
+    @Test
+    void aCorrectionWithJunkOrForAnUnknownParcelIsRefusedWithAClearMessage() throws Exception {
+        String code = newTrackingCode();
+        stubAccounts("5543991110009", account("5543991110009"), "554391110009", null);
+        register(code, new Phone("43", "99111-0009"), null);
+        awaitContact(code);
+
+        mvc.perform(put("/api/contacts/{code}", code).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phone\": \"call me maybe\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("'call me maybe' contains letters, not a phone number"));
+        mvc.perform(put("/api/contacts/{code}", code).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"areaCode\": \"43\", \"number\": \"9911\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("too short")));
+        mvc.perform(put("/api/contacts/{code}", code).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("no phone was given"));
+        mvc.perform(put("/api/contacts/{code}", "XX123").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phone\": \"(43) 99111-0009\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("does not match the format")));
+        mvc.perform(put("/api/contacts/{code}", newTrackingCode()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phone\": \"(43) 99111-0009\"}"))
+                .andExpect(status().isNotFound());
+        assertThat(contactsOf(code)).hasSize(1);
+    }
+
+    // --- helpers
+
+    private void register(String code, Phone mobile, Phone landline) throws Exception {
+        publisher.publish(registration(code, mobile, landline)).get(10, TimeUnit.SECONDS);
+    }
+
+    private static ShipmentRegistered registration(String code, Phone mobile, Phone landline) {
+        return new ShipmentRegistered(ShipmentRegistered.idFor(code), OffsetDateTime.now(), code,
+                ShipmentRegistered.Source.MANUAL, null, "03220", "SEDEX", new Recipient("Maria Souza", mobile, landline,
+                null, null), List.of(), null, null);
+    }
+
+    private ContactValidated awaitContact(String code) {
+        return contacts.await(ContactValidated.class, c -> c.trackingCode().equals(code), 1, WAIT).getFirst();
+    }
+
+    private List<ContactValidated> contactsOf(String code) {
+        return contacts.events(ContactValidated.class).stream().filter(c -> c.trackingCode().equals(code)).toList();
+    }
+
+    private int failedChecks(String code) {
+        return jdbc.sql("SELECT attempts FROM contact WHERE tracking_code = ?").param(code)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    private double cacheHits() {
+        var counter = meters.find("phone.cache.lookups").tag("result", "hit").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** Stubs the Evolution number check for exactly these numbers: pairs of (number, jid or null). */
+    private static void stubAccounts(String... numberAndJid) {
+        StringBuilder numbers = new StringBuilder();
+        for (int i = 0; i < numberAndJid.length; i += 2) {
+            numbers.append(numbers.isEmpty() ? "" : ", ").append('"').append(numberAndJid[i]).append('"');
+        }
+        evolution.stubFor(post(urlEqualTo(CHECK_URL))
+                .withHeader("apikey", equalTo("test-apikey"))
+                .withRequestBody(equalToJson("{\"numbers\": [" + numbers + "]}"))
+                .willReturn(okJson(answers(numberAndJid))));
+    }
+
+    /** The Evolution answer: one {@code OnWhatsAppDto} per number. */
+    private static String answers(String... numberAndJid) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < numberAndJid.length; i += 2) {
+            String number = numberAndJid[i];
+            String jid = numberAndJid[i + 1];
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"exists\": ").append(jid != null)
+                    .append(", \"jid\": \"").append(jid != null ? jid : number + "@s.whatsapp.net")
+                    .append("\", \"number\": \"").append(number).append('"')
+                    .append(jid != null ? ", \"name\": \"Maria\"" : "")
+                    .append('}');
+        }
+        return json.append(']').toString();
+    }
+
+    private static String account(String id) {
+        return id + "@s.whatsapp.net";
+    }
+
+    private static String newTrackingCode() {
+        String serial = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        return new TrackingCode("PV" + serial + TrackingCode.checkDigit(serial) + "BR").value();
+    }
+}
