@@ -25,7 +25,7 @@ for candidate in python3 /usr/bin/python3; do
   if command -v "$candidate" >/dev/null && "$candidate" -c 'import yaml' 2>/dev/null; then PYTHON="$candidate"; break; fi
 done
 if [ -z "$PYTHON" ]; then apt_install python3 python3-yaml; PYTHON=/usr/bin/python3; fi
-promtool --version 2>&1 | head -1; docker-compose version 2>&1 | head -1; kubectl version --client 2>&1 | head -2
+{ promtool --version 2>&1 | sed -n 1p; docker-compose version 2>&1 | sed -n 1p; kubectl version --client 2>&1 | sed -n 1,2p; } || true
 RENDERED="$(mktemp -d)"; trap 'rm -rf "$RENDERED"' EXIT
 
 step "kustomize: render every overlay"
