@@ -137,7 +137,7 @@ class PendingChecks implements SmartLifecycle {
         Duration longest = Duration.ZERO;
         for (List<Contact> group : asked.values()) {
             for (Contact contact : group) {
-                Duration wait = backoff(contact.attempts());
+                Duration wait = backoff(contact.attempts(), settings);
                 longest = wait.compareTo(longest) > 0 ? wait : longest;
                 contacts.postpone(contact, now.plus(wait), e.getMessage(), now);
             }
@@ -148,7 +148,7 @@ class PendingChecks implements SmartLifecycle {
     }
 
     /** Wait before the next check after {@code attempts} failures: doubling from retry-initial up to retry-max. */
-    Duration backoff(int attempts) {
+    static Duration backoff(int attempts, PhoneValidatorProperties.Checks settings) {
         Duration wait = settings.retryInitial();
         for (int i = 0; i < attempts && wait.compareTo(settings.retryMax()) < 0; i++) {
             wait = wait.multipliedBy(2);
