@@ -91,6 +91,13 @@ class Board:
 RED = [{"color": "green", "value": None}, {"color": "red", "value": 1}]
 
 
+def mean(base, by="", matchers=APP):
+    """Mean of a timer or summary over the rate window: rate(<base>_sum) / rate(<base>_count)."""
+    group = f"sum by ({by}) " if by else "sum"
+    return (f"{group}(rate({base}_sum{{{matchers}}}[$__rate_interval]))"
+            f" / {group}(rate({base}_count{{{matchers}}}[$__rate_interval]))")
+
+
 def pipeline():
     b = Board("shipments-pipeline", "Shipments: pipeline overview",
               "Parcels registered, milestones, WhatsApp messages and the funnel between them.", ["shipments"])
@@ -128,9 +135,7 @@ def pipeline():
     b.timeseries("Pre-postings rejected per hour",
                  (f"sum by (reason) (increase(ingest_prepostings_rejected_total{{{APP}}}[1h]))", "{{reason}}"))
     b.timeseries("Time from Correios event to milestone published",
-                 (f"sum by (milestone) (rate(tracking_detection_delay_seconds_sum{{{APP}}}[$__rate_interval]))"
-                  f" / sum by (milestone) (rate(tracking_detection_delay_seconds_count{{{APP}}}[$__rate_interval]))",
-                  "{{milestone}}"), unit="s")
+                 (mean("tracking_detection_delay_seconds", "milestone"), "{{milestone}}"), unit="s")
     b.row("Services")
     b.timeseries("Heap used", (f'sum by (application) (jvm_memory_used_bytes{{{APP},area="heap"}})',
                                "{{application}}"), unit="bytes", width=8)
@@ -161,8 +166,7 @@ def correios():
                   "{{api}}"))
     b.row("Latency")
     b.timeseries("Mean latency by API",
-                 (f"sum by (api) (rate(correios_requests_seconds_sum{{{APP}}}[$__rate_interval]))"
-                  f" / sum by (api) (rate(correios_requests_seconds_count{{{APP}}}[$__rate_interval]))", "{{api}}"),
+                 (mean("correios_requests_seconds", "api"), "{{api}}"),
                  unit="s")
     b.timeseries("Slowest call by API (recent max)",
                  (f"max by (api) (correios_requests_seconds_max{{{APP}}})", "{{api}}"), unit="s")
@@ -182,8 +186,7 @@ def correios():
                  (f"sum by (outcome) (increase(ingest_poll_seconds_count{{{APP}}}[1h]))", "{{outcome}}"))
     b.timeseries("SRO Rastro batches by outcome (per hour)",
                  (f"sum by (outcome) (increase(tracking_rastro_requests_seconds_count{{{APP}}}[1h]))", "{{outcome}}"),
-                 (f"sum(rate(tracking_rastro_codes_per_request_sum{{{APP}}}[$__rate_interval]))"
-                  f" / sum(rate(tracking_rastro_codes_per_request_count{{{APP}}}[$__rate_interval]))", "codes per batch"))
+                 (mean("tracking_rastro_codes_per_request"), "codes per batch"))
     b.panel("table", "Unknown Correios event codes (since service start)",
             [(f"sum by (code, type) (tracking_unknown_events_total{{{APP}}})", "")], width=24, height=6)
     return b
@@ -208,22 +211,16 @@ def whatsapp():
     b.timeseries("Opt-outs (per hour)", (f"sum(increase(notifier_opt_outs_total{{{APP}}}[1h]))", "opt-outs"))
     b.row("Timing")
     b.timeseries("Time from Correios event to message accepted (mean)",
-                 (f"sum by (kind) (rate(notifier_event_to_message_seconds_sum{{{APP}}}[$__rate_interval]))"
-                  f" / sum by (kind) (rate(notifier_event_to_message_seconds_count{{{APP}}}[$__rate_interval]))",
-                  "{{kind}}"), unit="s",
+                 (mean("notifier_event_to_message_seconds", "kind"), "{{kind}}"), unit="s",
                  description="Includes waiting for the quiet-hours window and for the contact to be validated.")
     b.timeseries("Provider call latency",
-                 (f"sum by (provider, outcome) (rate(notifier_provider_requests_seconds_sum{{{APP}}}[$__rate_interval]))"
-                  f" / sum by (provider, outcome) (rate(notifier_provider_requests_seconds_count{{{APP}}}"
-                  "[$__rate_interval]))", "{{provider}} {{outcome}} mean"),
+                 (mean("notifier_provider_requests_seconds", "provider, outcome"), "{{provider}} {{outcome}} mean"),
                  (f"max by (provider) (notifier_provider_requests_seconds_max{{{APP}}})", "{{provider}} max"), unit="s")
     b.row("Phone validation")
     b.timeseries("Validations by status (per hour)",
                  (f"sum by (status) (increase(phone_validations_total{{{APP}}}[1h]))", "{{status}}"), width=8)
     b.timeseries("Provider lookups (mean latency)",
-                 (f"sum by (outcome) (rate(phone_provider_checks_seconds_sum{{{APP}}}[$__rate_interval]))"
-                  f" / sum by (outcome) (rate(phone_provider_checks_seconds_count{{{APP}}}[$__rate_interval]))",
-                  "{{outcome}}"), unit="s", width=8)
+                 (mean("phone_provider_checks_seconds", "outcome"), "{{outcome}}"), unit="s", width=8)
     b.timeseries("Lookup cache hit ratio",
                  (f'sum(rate(phone_cache_lookups_total{{{APP},result="hit"}}[$__rate_interval]))'
                   f" / sum(rate(phone_cache_lookups_total{{{APP}}}[$__rate_interval]))", "hit ratio"),
@@ -250,9 +247,8 @@ def kafka():
                  (f'sum by (application, messaging_source_name, error) (rate(spring_kafka_listener_seconds_count{{{APP},error!="none"}}'
                   "[$__rate_interval]))", "{{application}} {{messaging_source_name}} {{error}}"), unit="ops")
     b.timeseries("Mean processing time per record",
-                 (f"sum by (application, messaging_source_name) (rate(spring_kafka_listener_seconds_sum{{{APP}}}[$__rate_interval]))"
-                  f" / sum by (application, messaging_source_name) (rate(spring_kafka_listener_seconds_count{{{APP}}}"
-                  "[$__rate_interval]))", "{{application}} ← {{messaging_source_name}}"), unit="s")
+                 (mean("spring_kafka_listener_seconds", "application, messaging_source_name"),
+                  "{{application}} ← {{messaging_source_name}}"), unit="s")
     b.timeseries("Records published per second",
                  (f"sum by (application, messaging_destination_name) (rate(spring_kafka_template_seconds_count{{{APP}}}"
                   "[$__rate_interval]))", "{{application}} → {{messaging_destination_name}}"), unit="ops")
