@@ -52,12 +52,18 @@ public class PrePostagemClient {
     private PrePostagemEntry entry(JsonNode item) {
         String raw = gateway.json().writeValueAsString(item);
         if (!item.isObject()) {
-            return new PrePostagemEntry(raw, null, "item is not a JSON object");
+            return new PrePostagemEntry(raw, null, null, null, "item is not a JSON object");
         }
+        String id = text(item.get("id"));
+        String code = text(item.get("codigoObjeto"));
         try {
-            return new PrePostagemEntry(raw, gateway.json().treeToValue(item, PrePostagem.class), null);
+            return new PrePostagemEntry(raw, id, code, gateway.json().treeToValue(item, PrePostagem.class), null);
         } catch (JacksonException e) {
-            return new PrePostagemEntry(raw, null, e.getOriginalMessage());
+            return new PrePostagemEntry(raw, id, code, null, e.getOriginalMessage());
         }
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || !node.isValueNode() || node.isNull() ? null : node.asString();
     }
 }
