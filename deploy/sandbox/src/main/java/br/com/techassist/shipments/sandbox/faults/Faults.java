@@ -12,7 +12,7 @@ public class Faults {
     private final AtomicReference<FaultSettings> correios;
     private final AtomicReference<FaultSettings> whatsapp;
 
-    Faults(SandboxProperties properties) {
+    public Faults(SandboxProperties properties) {
         this.configured = properties.faults();
         this.correios = new AtomicReference<>(configured.correios());
         this.whatsapp = new AtomicReference<>(configured.whatsapp());
