@@ -1,0 +1,139 @@
+package br.com.techassist.shipments.notifier;
+
+import static br.com.techassist.shipments.notifier.SharedWhatsApp.accepted;
+import static br.com.techassist.shipments.notifier.SharedWhatsApp.error;
+import static br.com.techassist.shipments.notifier.SharedWhatsApp.sendTo;
+import static br.com.techassist.shipments.notifier.SharedWhatsApp.sendsTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import br.com.techassist.shipments.model.Milestone;
+import br.com.techassist.shipments.model.NotificationFailed;
+import br.com.techassist.shipments.model.NotificationKind;
+import br.com.techassist.shipments.model.NotificationSent;
+import br.com.techassist.shipments.model.ShipmentAlert;
+import br.com.techassist.shipments.model.Topics;
+import br.com.techassist.shipments.notifier.notification.Notification;
+import br.com.techassist.shipments.notifier.notification.NotificationState;
+import br.com.techassist.shipments.testsupport.TopicRecorder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class ProviderAnswersIT extends NotifierITSupport {
+
+    @Autowired
+    PlatformTransactionManager txManager;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void aRateLimitIsRetriedAfterTheBackOffThenSent() {
+        String phone = newPhone("11");
+        whatsapp.stubFor(sendTo(phone).inScenario("rate-" + phone).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(error(400, 130429, "Rate limit hit")).willSetStateTo("retry"));
+        whatsapp.stubFor(sendTo(phone).inScenario("rate-" + phone).whenScenarioStateIs("retry").willReturn(accepted()));
+
+        assertRetriedThenSent(phone);
+    }
+
+    @Test
+    void aServerErrorIsRetriedAfterTheBackOffThenSent() {
+        String phone = newPhone("11");
+        whatsapp.stubFor(sendTo(phone).inScenario("5xx-" + phone).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503))
+                .willSetStateTo("retry"));
+        whatsapp.stubFor(sendTo(phone).inScenario("5xx-" + phone).whenScenarioStateIs("retry").willReturn(accepted()));
+
+        assertRetriedThenSent(phone);
+    }
+
+    private void assertRetriedThenSent(String phone) {
+        String code = newTrackingCode();
+        try (var events = TopicRecorder.start(Topics.NOTIFICATIONS)) {
+            publish(contact(code, phone), statusChanged(code, Milestone.POSTED, unit("SAO PAULO", "SP")));
+
+            Notification retrying = awaitNotification(code, NotificationKind.SHIPPED,
+                    n -> n.state() == NotificationState.PENDING && n.attempts() == 1);
+            assertThat(retrying.nextAttemptAt()).isEqualTo(clock().instant().plus(Duration.ofMinutes(1)));
+            assertThat(sendsTo(phone)).hasSize(1);
+            NotificationFailed failed = events.await(NotificationFailed.class, e -> e.trackingCode().equals(code), 1, WAIT)
+                    .getFirst();
+            assertThat(failed.retryable()).isTrue();
+
+            clock().advance(Duration.ofMinutes(1));
+            Notification sent = awaitState(code, NotificationKind.SHIPPED, NotificationState.SENT);
+            assertThat(sent.attempts()).isEqualTo(2);
+            assertThat(sendsTo(phone)).hasSize(2);
+            events.await(NotificationSent.class, e -> e.trackingCode().equals(code), 1, WAIT);
+        }
+    }
+
+    @Test
+    void noWhatsappFromTheProviderFailsForGoodAndIsNotRetried() {
+        String code = newTrackingCode();
+        String phone = newPhone("11");
+        whatsapp.stubFor(sendTo(phone).willReturn(error(400, 131026, "Message undeliverable")));
+        try (var events = TopicRecorder.start(Topics.NOTIFICATIONS, Topics.ALERTS)) {
+            publish(contact(code, phone), statusChanged(code, Milestone.POSTED, unit("SAO PAULO", "SP")));
+
+            Notification failed = awaitState(code, NotificationKind.SHIPPED, NotificationState.FAILED);
+            assertThat(failed.errorCode()).isEqualTo("131026");
+            assertThat(events.await(NotificationFailed.class, e -> e.trackingCode().equals(code), 1, WAIT).getFirst()
+                    .retryable()).isFalse();
+            assertThat(events.await(ShipmentAlert.class, e -> code.equals(e.trackingCode()), 1, WAIT).getFirst().type())
+                    .isEqualTo(ShipmentAlert.AlertType.NO_WHATSAPP);
+        }
+        clock().advance(Duration.ofDays(1));
+        awaitDispatcherPass();
+        assertThat(sendsTo(phone)).hasSize(1);
+    }
+
+    @Test
+    void aCrashAfterTheClaimBecomesUncertainIsNeverResentAndAWebhookResolvesIt() throws Exception {
+        String code = newTrackingCode();
+        String phone = newPhone("11");
+        String id = Notification.idFor(code, NotificationKind.SHIPPED);
+        publish(registered(code, "PAULO NUNES", "Tablet"), contact(code, phone));
+        awaitParcel(code, p -> p.contactKnown());
+        // what an instance that died between the claim and the provider's answer leaves behind
+        new TransactionTemplate(txManager).executeWithoutResult(tx -> {
+            notifications.insertIfAbsent(code, NotificationKind.SHIPPED, NotificationState.PENDING, null, clock().instant());
+            assertThat(notifications.claim(id, "cloud-api", phone, "crashed-instance")).isTrue();
+        });
+
+        try (var events = TopicRecorder.start(Topics.NOTIFICATIONS, Topics.ALERTS)) {
+            publish(statusChanged(code, Milestone.POSTED, unit("SAO PAULO", "SP")));
+            awaitParcel(code, p -> p.shippedEventAt() != null);
+            clock().advance(Duration.ofMinutes(3));
+
+            Notification uncertain = awaitState(code, NotificationKind.SHIPPED, NotificationState.UNCERTAIN);
+            assertThat(uncertain.attempts()).isEqualTo(1);
+            ShipmentAlert alert = events.await(ShipmentAlert.class, a -> code.equals(a.trackingCode()), 1, WAIT).getFirst();
+            assertThat(alert.type()).isEqualTo(ShipmentAlert.AlertType.SEND_UNCERTAIN);
+            assertThat(alert.severity()).isEqualTo(ShipmentAlert.Severity.CRITICAL);
+
+            clock().advance(Duration.ofHours(1));
+            awaitDispatcherPass();
+            assertThat(sendsTo(phone)).isEmpty();
+
+            String webhook = WebhookIT.statusWebhook("wamid.CRASHED0001", "delivered", phone, id, clock().instant());
+            mvc.perform(post("/webhooks/whatsapp").contentType(MediaType.APPLICATION_JSON).content(webhook)
+                            .header("X-Hub-Signature-256", WebhookIT.sign(webhook)))
+                    .andExpect(status().isOk());
+
+            Notification resolved = awaitState(code, NotificationKind.SHIPPED, NotificationState.SENT);
+            assertThat(resolved.providerMessageId()).isEqualTo("wamid.CRASHED0001");
+            assertThat(resolved.deliveryStatus()).isEqualTo("DELIVERED");
+            events.await(NotificationSent.class, e -> e.trackingCode().equals(code), 1, WAIT);
+        }
+        assertThat(sendsTo(phone)).isEmpty();
+    }
+}
