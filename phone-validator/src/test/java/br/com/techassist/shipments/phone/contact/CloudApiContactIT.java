@@ -1,0 +1,76 @@
+package br.com.techassist.shipments.phone.contact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.techassist.shipments.model.ContactValidated;
+import br.com.techassist.shipments.model.ContactValidated.ContactStatus;
+import br.com.techassist.shipments.model.ContactValidated.PhoneType;
+import br.com.techassist.shipments.model.Phone;
+import br.com.techassist.shipments.model.Recipient;
+import br.com.techassist.shipments.model.ShipmentRegistered;
+import br.com.techassist.shipments.model.Topics;
+import br.com.techassist.shipments.model.TrackingCode;
+import br.com.techassist.shipments.support.kafka.EventPublisher;
+import br.com.techassist.shipments.testsupport.IntegrationTest;
+import br.com.techassist.shipments.testsupport.TopicRecorder;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** With the Meta Cloud API there is no existence check: valid numbers are published UNVERIFIED at once. */
+@IntegrationTest(properties = "phone.provider=cloud-api")
+class CloudApiContactIT {
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void validNumbersArePublishedUnverifiedWithTheirE164FormAndInvalidOnesAsInvalid() throws Exception {
+        String mobile = newTrackingCode();
+        String landline = newTrackingCode();
+        String junk = newTrackingCode();
+        try (var contacts = TopicRecorder.start(Topics.CONTACTS)) {
+            register(mobile, new Phone("43", "9999-0031"), null);
+            register(landline, null, new Phone("43", "3322-0032"));
+            register(junk, new Phone("43", "0"), null);
+
+            ContactValidated m = await(contacts, mobile);
+            assertThat(m.status()).isEqualTo(ContactStatus.UNVERIFIED);
+            assertThat(m.e164()).isEqualTo("+5543999990031");
+            assertThat(m.whatsappId()).isEqualTo("5543999990031");
+            assertThat(m.phoneType()).isEqualTo(PhoneType.MOBILE);
+            assertThat(m.provider()).isEqualTo("cloud-api");
+            ContactValidated l = await(contacts, landline);
+            assertThat(l.status()).isEqualTo(ContactStatus.UNVERIFIED);
+            assertThat(l.whatsappId()).isEqualTo("554333220032");
+            assertThat(l.phoneType()).isEqualTo(PhoneType.LANDLINE);
+            assertThat(await(contacts, junk).status()).isEqualTo(ContactStatus.INVALID);
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contact WHERE status = 'PENDING' AND tracking_code IN (?, ?, ?)")
+                .params(mobile, landline, junk).query(Integer.class).single()).isZero();
+    }
+
+    private static ContactValidated await(TopicRecorder contacts, String code) {
+        return contacts.await(ContactValidated.class, c -> c.trackingCode().equals(code), 1, Duration.ofSeconds(30))
+                .getFirst();
+    }
+
+    private void register(String code, Phone mobile, Phone landline) throws Exception {
+        publisher.publish(new ShipmentRegistered(ShipmentRegistered.idFor(code), OffsetDateTime.now(), code,
+                ShipmentRegistered.Source.MANUAL, null, "03298", "PAC", new Recipient("João Lima", mobile, landline, null,
+                        null), List.of(), null, null)).get(10, TimeUnit.SECONDS);
+    }
+
+    private static String newTrackingCode() {
+        String serial = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        return new TrackingCode("CA" + serial + TrackingCode.checkDigit(serial) + "BR").value();
+    }
+}
