@@ -1,0 +1,36 @@
+package br.com.techassist.shipments.standalone;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * A single-node KRaft broker inside this JVM, on a fixed port so an operator can attach a consumer.
+ * Its log lives in a temporary directory: the services keep their state in their databases, and
+ * what was still in flight at shutdown is republished from their outboxes on the next start.
+ */
+final class InProcessKafka implements AutoCloseable {
+
+    private final EmbeddedKafkaKraftBroker broker;
+
+    private InProcessKafka(EmbeddedKafkaKraftBroker broker) {
+        this.broker = broker;
+    }
+
+    static InProcessKafka start(int port) {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6).kafkaPorts(port);
+        broker.brokerProperty("auto.create.topics.enable", "true");
+        broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        broker.brokerProperty("transaction.state.log.replication.factor", "1");
+        broker.brokerProperty("transaction.state.log.min.isr", "1");
+        broker.afterPropertiesSet();
+        return new InProcessKafka(broker);
+    }
+
+    String bootstrapServers() {
+        return broker.getBrokersAsString();
+    }
+
+    @Override
+    public void close() {
+        broker.destroy();
+    }
+}

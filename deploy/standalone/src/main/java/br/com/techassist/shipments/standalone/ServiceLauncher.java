@@ -1,0 +1,143 @@
+package br.com.techassist.shipments.standalone;
+
+import br.com.techassist.shipments.ingest.IngestApplication;
+import br.com.techassist.shipments.notifier.NotifierApplication;
+import br.com.techassist.shipments.phone.PhoneValidatorApplication;
+import br.com.techassist.shipments.sandbox.SandboxApplication;
+import br.com.techassist.shipments.tracking.TrackingApplication;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts each service in its own Spring context with the arguments the standalone mode needs. The
+ * contract's environment variable names are passed as properties, so the services' own
+ * {@code ${VARIABLE:default}} placeholders pick them up exactly as in a container.
+ */
+final class ServiceLauncher {
+
+    /** The four services, in start order. */
+    enum Service {
+        PREPOST_INGEST("prepost-ingest", IngestApplication.class, 1),
+        TRACKING_POLLER("tracking-poller", TrackingApplication.class, 2),
+        PHONE_VALIDATOR("phone-validator", PhoneValidatorApplication.class, 3),
+        NOTIFIER("notifier", NotifierApplication.class, 4);
+
+        private final String serviceName;
+        private final Class<?> application;
+        private final int portOffset;
+
+        Service(String serviceName, Class<?> application, int portOffset) {
+            this.serviceName = serviceName;
+            this.application = application;
+            this.portOffset = portOffset;
+        }
+
+        String serviceName() {
+            return serviceName;
+        }
+
+        int port(StandaloneSettings settings) {
+            return settings.portBase() + portOffset;
+        }
+    }
+
+    /** Auto-configurations on the shared classpath that belong to the services, not to the sandbox. */
+    private static final List<String> NOT_FOR_THE_SANDBOX = List.of(
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "br.com.techassist.shipments.support.kafka.KafkaEventsAutoConfiguration",
+            "br.com.techassist.shipments.support.outbox.OutboxAutoConfiguration",
+            "br.com.techassist.shipments.correios.CorreiosAutoConfiguration");
+
+    /** What the sandbox must leave out when it shares a classpath with the services. */
+    static List<String> notForTheSandbox() {
+        return NOT_FOR_THE_SANDBOX;
+    }
+
+    private final StandaloneSettings settings;
+    private final String bootstrapServers;
+    private final String[] extraArgs;
+
+    ServiceLauncher(StandaloneSettings settings, String bootstrapServers, String[] extraArgs) {
+        this.settings = settings;
+        this.bootstrapServers = bootstrapServers;
+        this.extraArgs = extraArgs;
+    }
+
+    ConfigurableApplicationContext start(Service service) {
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + service.port(settings));
+        args.add("--KAFKA_BOOTSTRAP_SERVERS=" + bootstrapServers);
+        args.add("--spring.kafka.bootstrap-servers=" + bootstrapServers);
+        args.addAll(datasource(service));
+        if (settings.sandbox()) {
+            args.addAll(sandboxArgs());
+        }
+        args.addAll(List.of(extraArgs));
+        return new SpringApplicationBuilder(service.application)
+                .registerShutdownHook(false)
+                .run(args.toArray(String[]::new));
+    }
+
+    AutoCloseable startSandbox() {
+        String webhook = "http://localhost:" + Service.NOTIFIER.port(settings) + "/webhooks/whatsapp";
+        ConfigurableApplicationContext sandbox = SandboxApplication.builder()
+                .registerShutdownHook(false)
+                .run("--server.port=" + settings.sandboxPort(),
+                        "--spring.application.name=sandbox",
+                        "--spring.autoconfigure.exclude=" + String.join(",", NOT_FOR_THE_SANDBOX),
+                        "--sandbox.scenario.parcels=" + settings.parcels(),
+                        "--sandbox.clock.speed=" + settings.clockSpeed(),
+                        "--sandbox.whatsapp.webhook-url=" + webhook);
+        return sandbox::close;
+    }
+
+    private List<String> datasource(Service service) {
+        String db = service.serviceName.replace('-', '_');
+        if (settings.mysqlUrl() == null) {
+            String url = "jdbc:h2:file:" + settings.dataDir().resolve(service.serviceName)
+                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,KEY";
+            return List.of("--MYSQL_URL=" + url, "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=sa", "--spring.datasource.password=");
+        }
+        String url = createDatabase("shipments_" + db);
+        return List.of("--MYSQL_URL=" + url, "--spring.datasource.url=" + url);
+    }
+
+    /** One database per service on the given server, created when missing. */
+    private String createDatabase(String name) {
+        String server = settings.mysqlUrl().replaceFirst("^(jdbc:(?:mysql|mariadb)://[^/?]+).*$", "$1");
+        String user = System.getenv().getOrDefault("MYSQL_USERNAME", "root");
+        String password = System.getenv().getOrDefault("MYSQL_PASSWORD", "");
+        try (var c = DriverManager.getConnection(server + "/", user, password)) {
+            c.createStatement().execute("CREATE DATABASE IF NOT EXISTS " + name.toLowerCase(Locale.ROOT));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name + " on " + server + ": " + e.getMessage(), e);
+        }
+        return server + "/" + name;
+    }
+
+    private List<String> sandboxArgs() {
+        String url = settings.sandboxUrl();
+        double scale = 1.0 / settings.clockSpeed();
+        return List.of(
+                "--correios.base-url=" + url,
+                "--correios.username=sandbox",
+                "--correios.access-code=sandbox-access-code",
+                "--correios.postcard=0076770702",
+                "--WHATSAPP_PROVIDER=sandbox",
+                "--WHATSAPP_BASE_URL=" + url,
+                "--WHATSAPP_TOKEN=sandbox-api-key",
+                "--WHATSAPP_INSTANCE=sandbox",
+                "--WHATSAPP_APP_SECRET=sandbox-app-secret",
+                "--TRACKING_TIME_SCALE=" + scale,
+                "--INGEST_INTERVAL=" + System.getenv().getOrDefault("INGEST_INTERVAL", "PT5S"),
+                "--QUIET_HOURS=" + System.getenv().getOrDefault("QUIET_HOURS", "off"));
+    }
+}

@@ -1,0 +1,69 @@
+package br.com.techassist.shipments.standalone;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole system in one JVM: an in-process Kafka broker (unless {@code KAFKA_BOOTSTRAP_SERVERS}
+ * is set), the sandbox (unless Correios credentials are set), and the four services, each in its
+ * own Spring context with its own port and database. Ctrl-C stops everything in reverse order.
+ */
+public final class StandaloneApplication {
+
+    private static final Logger log = LoggerFactory.getLogger(StandaloneApplication.class);
+
+    private final StandaloneSettings settings;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private String bootstrapServers;
+
+    StandaloneApplication(StandaloneSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        StandaloneApplication app = new StandaloneApplication(StandaloneSettings.from(System.getenv()));
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "standalone-shutdown"));
+        app.start(args);
+    }
+
+    /** Starts everything; returns when all services are up. */
+    void start(String[] extraArgs) {
+        long started = System.nanoTime();
+        if (settings.kafkaBootstrapServers() == null) {
+            InProcessKafka kafka = InProcessKafka.start(settings.kafkaPort());
+            running.add(kafka);
+            bootstrapServers = kafka.bootstrapServers();
+            log.info("in-process Kafka broker listening on {}", bootstrapServers);
+        } else {
+            bootstrapServers = settings.kafkaBootstrapServers();
+        }
+        ServiceLauncher launcher = new ServiceLauncher(settings, bootstrapServers, extraArgs);
+        if (settings.startsSandbox()) {
+            running.add(launcher.startSandbox());
+        }
+        for (ServiceLauncher.Service service : ServiceLauncher.Service.values()) {
+            ConfigurableApplicationContext context = launcher.start(service);
+            running.add(context::close);
+        }
+        log.info(new Banner(settings, bootstrapServers).text((System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** Stops the services, then the sandbox and the broker. */
+    synchronized void stop() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                log.warn("error while stopping: {}", e.getMessage());
+            }
+        }
+        running.clear();
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+}

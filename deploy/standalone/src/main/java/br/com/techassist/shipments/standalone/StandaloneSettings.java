@@ -1,0 +1,64 @@
+package br.com.techassist.shipments.standalone;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the standalone app reads from the environment. Correios and WhatsApp credentials decide
+ * between the real APIs and the sandbox; everything else has a demo-friendly default.
+ *
+ * @param sandbox true when no Correios credentials are set: the sandbox fakes both APIs
+ * @param kafkaBootstrapServers an external Kafka, or null to start one in-process
+ * @param kafkaPort port of the in-process broker
+ * @param mysqlUrl an external MySQL server (one database per service is created on it), or null for H2 files
+ * @param dataDir where the H2 files live
+ * @param externalSandboxUrl a sandbox already running elsewhere ({@code SANDBOX_URL}), or null to start one here
+ * @param sandboxPort port of the sandbox started here
+ * @param parcels demo parcels the sandbox generates
+ * @param clockSpeed simulated seconds per real second in the sandbox
+ * @param portBase the services listen on portBase+1 … portBase+4
+ */
+record StandaloneSettings(
+        boolean sandbox,
+        String kafkaBootstrapServers,
+        int kafkaPort,
+        String mysqlUrl,
+        Path dataDir,
+        String externalSandboxUrl,
+        int sandboxPort,
+        int parcels,
+        double clockSpeed,
+        int portBase) {
+
+    static StandaloneSettings from(Map<String, String> env) {
+        boolean credentials = present(env.get("CORREIOS_USERNAME")) && present(env.get("CORREIOS_ACCESS_CODE"));
+        return new StandaloneSettings(
+                !credentials,
+                blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
+                Integer.parseInt(env.getOrDefault("STANDALONE_KAFKA_PORT", "9092")),
+                blankToNull(env.get("MYSQL_URL")),
+                Path.of(env.getOrDefault("STANDALONE_DATA_DIR", "data")).toAbsolutePath(),
+                blankToNull(env.get("SANDBOX_URL")),
+                Integer.parseInt(env.getOrDefault("SANDBOX_PORT", "8090")),
+                Integer.parseInt(env.getOrDefault("SANDBOX_PARCELS", "30")),
+                Double.parseDouble(env.getOrDefault("SANDBOX_CLOCK_SPEED", "1440")),
+                Integer.parseInt(env.getOrDefault("STANDALONE_PORT_BASE", "8080")));
+    }
+
+    String sandboxUrl() {
+        return externalSandboxUrl != null ? externalSandboxUrl : "http://localhost:" + sandboxPort;
+    }
+
+    /** Whether this JVM runs the sandbox itself. */
+    boolean startsSandbox() {
+        return sandbox && externalSandboxUrl == null;
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static String blankToNull(String value) {
+        return present(value) ? value.strip() : null;
+    }
+}

@@ -1,0 +1,206 @@
+package br.com.techassist.shipments.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.techassist.shipments.sandbox.SandboxApplication;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole system in one JVM against the sandbox on a fast clock: 100 parcels go through their
+ * Correios lives and the fake WhatsApp's inspection API must show exactly the messages the
+ * two-message rule calls for, addressed to the id WhatsApp really knows. Then the system is
+ * restarted on the same data and must send nothing more for the parcels that were finished.
+ */
+class StandaloneEndToEndIT {
+
+    private static final int PARCELS = 100;
+    private static final double CLOCK_SPEED = 14_400; // ten simulated days per real minute
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<AutoCloseable> toStop = new ArrayList<>();
+
+    @TempDir
+    Path dataDir;
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (int i = toStop.size() - 1; i >= 0; i--) {
+            toStop.get(i).close();
+        }
+    }
+
+    @Test
+    void everyParcelGetsTheMessagesItIsDueExactlyOnceAndARestartSendsNothingNew() throws Exception {
+        int portBase = freePortBlock();
+        int sandboxPort = freePort();
+        String sandbox = "http://localhost:" + sandboxPort;
+        ConfigurableApplicationContext sandboxContext = SandboxApplication.builder()
+                .registerShutdownHook(false)
+                .run("--server.port=" + sandboxPort,
+                        "--spring.autoconfigure.exclude=" + String.join(",", ServiceLauncher.notForTheSandbox()),
+                        "--sandbox.scenario.parcels=" + PARCELS,
+                        "--sandbox.scenario.spread=PT2H",
+                        "--sandbox.clock.speed=" + CLOCK_SPEED,
+                        "--sandbox.whatsapp.webhook-url=http://localhost:" + (portBase + 4) + "/webhooks/whatsapp");
+        toStop.add(sandboxContext::close);
+        var settings = new StandaloneSettings(true, null, freePort(), null, dataDir, sandbox, sandboxPort, PARCELS,
+                CLOCK_SPEED, portBase);
+
+        StandaloneApplication first = new StandaloneApplication(settings);
+        toStop.add(first::stop);
+        first.start(new String[0]);
+
+        Awaitility.await("all parcels finished and every due message sent")
+                .atMost(Duration.ofMinutes(6))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> allDueMessagesSent(sandbox));
+
+        List<JsonNode> parcels = parcels(sandbox);
+        Map<String, List<JsonNode>> byParcel = messagesByParcel(sandbox, parcels);
+        int withWhatsapp = 0;
+        for (JsonNode parcel : parcels) {
+            String code = parcel.get("trackingCode").asString();
+            List<JsonNode> got = byParcel.getOrDefault(code, List.of());
+            assertThat(got).as("messages of %s", code).hasSizeLessThanOrEqualTo(2);
+            if (parcel.get("whatsappId").isNull() || parcel.get("whatsappId").isMissingNode()) {
+                assertThat(got).as("%s has no WhatsApp: nothing may be sent", code).isEmpty();
+                continue;
+            }
+            withWhatsapp++;
+            List<String> kinds = got.stream().map(StandaloneEndToEndIT::kindOf).toList();
+            List<String> expected = new ArrayList<>();
+            if (parcel.get("shippedExpected").asBoolean()) {
+                expected.add("SHIPPED");
+            }
+            if (parcel.get("arrivedExpected").asBoolean()) {
+                expected.add("ARRIVED");
+            }
+            assertThat(kinds).as("kinds of the messages of %s (%s)", code, parcel.get("lifecycle").asString())
+                    .containsExactlyElementsOf(expected);
+            String firstName = parcel.get("recipientName").asString().split(" ")[0];
+            for (JsonNode message : got) {
+                assertThat(message.get("waId").asString()).as("addressee of %s", code)
+                        .isEqualTo(parcel.get("whatsappId").asString());
+                assertThat(message.get("delivery").asString()).isEqualTo("DELIVERED");
+                assertThat(message.get("text").asString()).contains(code).contains(firstName);
+            }
+        }
+        assertThat(withWhatsapp).as("the scenario has parcels with WhatsApp").isGreaterThan(PARCELS / 2);
+
+        Set<String> finished = parcels.stream().filter(p -> p.get("finished").asBoolean())
+                .map(p -> p.get("trackingCode").asString()).collect(Collectors.toSet());
+        int sentBefore = messages(sandbox).size();
+        first.stop();
+
+        StandaloneApplication second = new StandaloneApplication(settings);
+        toStop.add(second::stop);
+        second.start(new String[0]);
+        Awaitility.await("the restarted system stays quiet about finished parcels")
+                .during(Duration.ofSeconds(20))
+                .atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> messages(sandbox).stream().skip(sentBefore)
+                        .noneMatch(m -> finished.stream().anyMatch(code -> m.get("text").asString().contains(code))));
+    }
+
+    private boolean allDueMessagesSent(String sandbox) throws IOException, InterruptedException {
+        List<JsonNode> parcels = parcels(sandbox);
+        if (parcels.size() < PARCELS || parcels.stream().anyMatch(p -> !p.get("finished").asBoolean())) {
+            return false;
+        }
+        Map<String, List<JsonNode>> byParcel = messagesByParcel(sandbox, parcels);
+        return parcels.stream().allMatch(p -> {
+            int due = (p.get("shippedExpected").asBoolean() ? 1 : 0) + (p.get("arrivedExpected").asBoolean() ? 1 : 0);
+            return byParcel.getOrDefault(p.get("trackingCode").asString(), List.of()).size() >= due;
+        });
+    }
+
+    private static String kindOf(JsonNode message) {
+        String text = message.get("text").asString();
+        if (text.contains("foi postada")) {
+            return "SHIPPED";
+        }
+        if (text.contains("foi entregue") || text.contains("aguardando retirada")) {
+            return "ARRIVED";
+        }
+        return "UNKNOWN: " + text;
+    }
+
+    private Map<String, List<JsonNode>> messagesByParcel(String sandbox, List<JsonNode> parcels)
+            throws IOException, InterruptedException {
+        Map<String, List<JsonNode>> out = new HashMap<>();
+        List<JsonNode> messages = messages(sandbox);
+        for (JsonNode parcel : parcels) {
+            String code = parcel.get("trackingCode").asString();
+            out.put(code, messages.stream().filter(m -> m.path("text").asString("").contains(code)).toList());
+        }
+        return out;
+    }
+
+    private List<JsonNode> parcels(String sandbox) throws IOException, InterruptedException {
+        return list(get(sandbox + "/sandbox/scenario/parcels"));
+    }
+
+    private List<JsonNode> messages(String sandbox) throws IOException, InterruptedException {
+        return list(get(sandbox + "/sandbox/whatsapp/messages"));
+    }
+
+    private JsonNode get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static List<JsonNode> list(JsonNode node) {
+        JsonNode array = node.isArray() ? node : node.path("items");
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A base port whose next four ports are free. */
+    private static int freePortBlock() throws IOException {
+        for (int base = 18_180; base < 19_000; base += 10) {
+            if (free(base + 1) && free(base + 2) && free(base + 3) && free(base + 4)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free block of four ports between 18180 and 19000");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket ignored = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
