@@ -1,0 +1,139 @@
+package br.com.techassist.shipments.ingest.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import br.com.techassist.shipments.ingest.FakeCorreios;
+import br.com.techassist.shipments.model.ContentItem;
+import br.com.techassist.shipments.model.Phone;
+import br.com.techassist.shipments.model.ShipmentRegistered;
+import br.com.techassist.shipments.model.Topics;
+import br.com.techassist.shipments.testsupport.IntegrationTest;
+import br.com.techassist.shipments.testsupport.TopicRecorder;
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+@IntegrationTest
+class ManualRegistrationIT {
+
+    @Autowired
+    WebApplicationContext web;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    MockMvc mvc;
+
+    @BeforeEach
+    void mockMvc() {
+        mvc = MockMvcBuilders.webAppContextSetup(web).build();
+    }
+
+    @Test
+    void aValidRegistrationPublishesOneManualEventAndAnIdenticalRepeatIsHarmless() throws Exception {
+        String code = FakeCorreios.code("MA", 11_000_000);
+        String body = body(code, "(43) 99999-0021");
+
+        try (var recorder = TopicRecorder.start(Topics.REGISTERED)) {
+            post(body).andExpect(status().isCreated())
+                    .andExpect(header().string("Location", "/api/shipments/" + code))
+                    .andExpect(jsonPath("$.trackingCode").value(code))
+                    .andExpect(jsonPath("$.eventId").value(ShipmentRegistered.idFor(code).toString()))
+                    .andExpect(jsonPath("$.status").value("REGISTERED"));
+            post(body).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ALREADY_REGISTERED"));
+
+            ShipmentRegistered event = recorder.await(ShipmentRegistered.class, e -> e.trackingCode().equals(code), 1,
+                    Duration.ofSeconds(30)).getFirst();
+            assertThat(event.eventId()).isEqualTo(ShipmentRegistered.idFor(code));
+            assertThat(event.source()).isEqualTo(ShipmentRegistered.Source.MANUAL);
+            assertThat(event.recipient().name()).isEqualTo("Maria da Silva");
+            assertThat(event.recipient().mobile()).isEqualTo(new Phone("43", "999990021"));
+            assertThat(event.recipient().landline()).isNull();
+            assertThat(event.recipient().email()).isEqualTo("maria@example.com");
+            assertThat(event.contents()).containsExactly(new ContentItem("Notebook reparado", 1, new BigDecimal("1500.00")));
+            assertThat(event.notes()).isEqualTo("OS 1234");
+            Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                    recorder.events(ShipmentRegistered.class).stream().filter(e -> e.trackingCode().equals(code))
+                            .count() == 1);
+        }
+        assertThat(jdbc.sql("SELECT source FROM registered_shipment WHERE tracking_code = ?").param(code)
+                .query(String.class).single()).isEqualTo("MANUAL");
+    }
+
+    @Test
+    void aDifferentRegistrationOfAKnownCodeIsAConflictAndChangesNothing() throws Exception {
+        String code = FakeCorreios.code("MA", 12_000_000);
+        post(body(code, "43999990021")).andExpect(status().isCreated());
+
+        post(body(code, "43999990099"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("trackingCode: ")));
+    }
+
+    @Test
+    void aLandlineIsKeptAsALandline() throws Exception {
+        String code = FakeCorreios.code("MA", 13_000_000);
+        try (var recorder = TopicRecorder.start(Topics.REGISTERED)) {
+            post(body(code, "+55 43 3333-4444")).andExpect(status().isCreated());
+            var event = recorder.await(ShipmentRegistered.class, e -> e.trackingCode().equals(code), 1,
+                    Duration.ofSeconds(30)).getFirst();
+            assertThat(event.recipient().landline()).isEqualTo(new Phone("43", "33334444"));
+            assertThat(event.recipient().mobile()).isNull();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            trackingCode           | {"recipient":{"name":"Ana","phone":"43999990021"},"contents":[{"description":"TV","quantity":1}]}
+            trackingCode           | {"trackingCode":"MA110000000BR","recipient":{"name":"Ana","phone":"43999990021"},"contents":[{"description":"TV","quantity":1}]}
+            trackingCode           | {"trackingCode":"not-a-code","recipient":{"name":"Ana","phone":"43999990021"},"contents":[{"description":"TV","quantity":1}]}
+            recipient              | {"trackingCode":"DG049186226BR","contents":[{"description":"TV","quantity":1}]}
+            recipient.name         | {"trackingCode":"DG049186226BR","recipient":{"name":" ","phone":"43999990021"},"contents":[{"description":"TV","quantity":1}]}
+            recipient.phone        | {"trackingCode":"DG049186226BR","recipient":{"name":"Ana"},"contents":[{"description":"TV","quantity":1}]}
+            recipient.phone        | {"trackingCode":"DG049186226BR","recipient":{"name":"Ana","phone":"12345"},"contents":[{"description":"TV","quantity":1}]}
+            recipient.phone        | {"trackingCode":"DG049186226BR","recipient":{"name":"Ana","phone":"43899990021"},"contents":[{"description":"TV","quantity":1}]}
+            recipient.email        | {"trackingCode":"DG049186226BR","recipient":{"name":"Ana","phone":"43999990021","email":"ana-at-example"},"contents":[{"description":"TV","quantity":1}]}
+            contents               | {"trackingCode":"DG049186226BR","recipient":{"name":"Ana","phone":"43999990021"},"contents":[]}
+            contents[0].description | {"trackingCode":"DG049186226BR","recipient":{"name":"Ana","phone":"43999990021"},"contents":[{"quantity":1}]}
+            contents[0].quantity   | {"trackingCode":"DG049186226BR","recipient":{"name":"Ana","phone":"43999990021"},"contents":[{"description":"TV","quantity":0}]}
+            contents[0].quantity   | {"trackingCode":"DG049186226BR","recipient":{"name":"Ana","phone":"43999990021"},"contents":[{"description":"TV","quantity":"one"}]}
+            contents[1].value      | {"trackingCode":"DG049186226BR","recipient":{"name":"Ana","phone":"43999990021"},"contents":[{"description":"TV","quantity":1},{"description":"Cabo","quantity":1,"value":-1}]}
+            body                   | [1,2,3]
+            """)
+    void anInvalidRequestIsRejectedWithA400NamingTheBadField(String field, String body) throws Exception {
+        post(body).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(field + ": ")))
+                .andExpect(jsonPath("$.errors[0].field").value(field));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM registered_shipment WHERE tracking_code = 'DG049186226BR'")
+                .query(Integer.class).single()).isZero();
+    }
+
+    private ResultActions post(String body) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/shipments")
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private static String body(String code, String phone) {
+        return """
+                {"trackingCode":"%s",
+                 "recipient":{"name":"Maria da Silva","phone":"%s","email":"maria@example.com"},
+                 "contents":[{"description":"Notebook reparado","quantity":1,"value":1500.00}],
+                 "notes":"OS 1234"}""".formatted(code.toLowerCase(java.util.Locale.ROOT), phone);
+    }
+}
