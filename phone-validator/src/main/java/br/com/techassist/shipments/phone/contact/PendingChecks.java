@@ -161,6 +161,7 @@ class PendingChecks implements SmartLifecycle {
                 .tag("provider", directory.name())
                 .tag("outcome", outcome)
                 .description("Number-check requests to the WhatsApp provider (one per batch)")
+                .publishPercentileHistogram()
                 .register(meters);
     }
 

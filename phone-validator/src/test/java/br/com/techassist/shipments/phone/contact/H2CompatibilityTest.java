@@ -1,0 +1,87 @@
+package br.com.techassist.shipments.phone.contact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.techassist.shipments.model.ContactValidated.PhoneType;
+import br.com.techassist.shipments.phone.PhoneValidatorProperties;
+import br.com.techassist.shipments.phone.number.BrazilianPhoneNumbers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import liquibase.integration.spring.SpringLiquibase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The standalone app runs on H2 in MySQL mode: the changelog and every statement of the contact
+ * queue and the lookup cache must work there too (integration tests cover MySQL/MariaDB).
+ */
+class H2CompatibilityTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+
+    private Contacts contacts;
+    private LookupCache cache;
+
+    @BeforeEach
+    void schema() throws Exception {
+        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:pv" + UUID.randomUUID()
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,KEY;DB_CLOSE_DELAY=-1",
+                "sa", "");
+        var liquibase = new SpringLiquibase();
+        liquibase.setDataSource(dataSource);
+        liquibase.setChangeLog("classpath:db/changelog/phone-validator.changelog-master.yaml");
+        liquibase.setResourceLoader(new DefaultResourceLoader());
+        liquibase.afterPropertiesSet();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        contacts = new Contacts(jdbc);
+        var props = new PhoneValidatorProperties("sandbox", null, Duration.ofDays(30), null);
+        cache = new LookupCache(jdbc, props, new SimpleMeterRegistry());
+    }
+
+    @Test
+    void aPendingContactIsClaimedPostponedCorrectedAndSettled() {
+        Contact contact = Contact.of("PV123456785BR", BrazilianPhoneNumbers.normalize("(43) 99999-0021"), false, 0);
+        contacts.insert(contact, NOW);
+
+        var claimed = contacts.claimDue(NOW, 10, NOW.plusSeconds(60));
+        assertThat(claimed).singleElement().satisfies(c -> {
+            assertThat(c.candidates()).containsExactly("5543999990021", "554399990021");
+            assertThat(c.phoneType()).isEqualTo(PhoneType.MOBILE);
+        });
+        assertThat(contacts.claimDue(NOW, 10, NOW.plusSeconds(60))).as("leased").isEmpty();
+
+        contacts.postpone(claimed.getFirst(), NOW.plusSeconds(30), "provider answered 503", NOW);
+        assertThat(contacts.claimDue(NOW.plusSeconds(10), 10, NOW.plusSeconds(70))).isEmpty();
+        assertThat(contacts.find("PV123456785BR").orElseThrow().attempts()).isEqualTo(1);
+
+        Contact corrected = Contact.of("PV123456785BR", BrazilianPhoneNumbers.normalize("(43) 3322-0021"), true, 1);
+        contacts.replacePhone(corrected, NOW.plusSeconds(40));
+        assertThat(contacts.settle(claimed.getFirst(), "VALID", "5543999990021", "e1", NOW)).as("stale answer").isFalse();
+
+        Contact due = contacts.claimDue(NOW.plusSeconds(40), 10, NOW.plusSeconds(100)).getFirst();
+        assertThat(due.freshCheck()).isTrue();
+        assertThat(contacts.settle(due, "VALID", "554333220021", UUID.randomUUID().toString(), NOW)).isTrue();
+        assertThat(contacts.find("PV123456785BR").orElseThrow().status()).isEqualTo("VALID");
+        assertThat(contacts.countPending()).isZero();
+    }
+
+    @Test
+    void cachedAnswersAreFoundUntilTheyExpireAndCanBeRefreshed() {
+        cache.store("5543999990021", "554399990021", "evolution", NOW);
+        cache.store("5511987654321", null, "evolution", NOW);
+
+        assertThat(cache.find("5543999990021", NOW.plus(Duration.ofDays(29)))).get()
+                .extracting(LookupCache.Lookup::whatsappId).isEqualTo("554399990021");
+        assertThat(cache.find("5511987654321", NOW)).get().extracting(LookupCache.Lookup::whatsappId).isNull();
+        assertThat(cache.peek("5543999990021", NOW.plus(Duration.ofDays(31)))).isEmpty();
+
+        cache.store("5543999990021", "5543999990021", "evolution", NOW.plus(Duration.ofDays(31)));
+        assertThat(cache.find("5543999990021", NOW.plus(Duration.ofDays(32)))).get()
+                .extracting(LookupCache.Lookup::whatsappId).isEqualTo("5543999990021");
+    }
+}
