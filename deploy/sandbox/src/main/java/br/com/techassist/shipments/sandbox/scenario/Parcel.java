@@ -30,9 +30,11 @@ public final class Parcel {
     private final PhoneKind phoneKind;
     private final @Nullable String whatsappId;
     private final LocalDateTime prePostedAt;
+    private final LocalDateTime expiresAt;
     private final LocalDate expectedDelivery;
     private final boolean unknownEventCode;
     private volatile List<TrackingEvent> events;
+    private volatile @Nullable LocalDateTime postedAt;
 
     Parcel(String id, String trackingCode, Recipient recipient, List<ContentItem> contents,
             @Nullable String invoiceNumber, String note, int weightGrams, Lifecycle lifecycle, PhoneKind phoneKind,
@@ -50,9 +52,11 @@ public final class Parcel {
         this.phoneKind = phoneKind;
         this.whatsappId = whatsappId;
         this.prePostedAt = prePostedAt;
+        this.expiresAt = prePostedAt.plus(EXPIRY);
         this.expectedDelivery = expectedDelivery;
         this.unknownEventCode = unknownEventCode;
         this.events = sorted(events);
+        this.postedAt = firstPosting(this.events);
     }
 
     /** A declared content line ({@code itensDeclaracaoConteudo[]}). */
@@ -76,12 +80,16 @@ public final class Parcel {
     /** True when every planned event is visible at {@code now}. */
     public boolean isFinished(LocalDateTime now) {
         List<TrackingEvent> all = events;
-        return all.isEmpty() ? lifecycle != Lifecycle.MANUAL && !now.isBefore(prePostedAt.plus(EXPIRY))
+        return all.isEmpty() ? lifecycle != Lifecycle.MANUAL && !now.isBefore(expiresAt)
                 : !all.getLast().at().isAfter(now);
     }
 
     /** When the first "Objeto postado" event happens, if it does. */
     public @Nullable LocalDateTime postedAt() {
+        return postedAt;
+    }
+
+    private static @Nullable LocalDateTime firstPosting(List<TrackingEvent> events) {
         for (TrackingEvent event : events) {
             if (event.codigo().equals("PO")) {
                 return event.at();
@@ -96,14 +104,14 @@ public final class Parcel {
         if (posted != null && !posted.isAfter(now)) {
             return PrePostingStatus.POSTADO;
         }
-        return now.isBefore(prePostedAt.plus(EXPIRY)) ? PrePostingStatus.PREPOSTADO : PrePostingStatus.EXPIRADO;
+        return now.isBefore(expiresAt) ? PrePostingStatus.PREPOSTADO : PrePostingStatus.EXPIRADO;
     }
 
     /** When the status at {@code now} began. */
     public LocalDateTime statusSince(LocalDateTime now) {
         return switch (statusAt(now)) {
             case POSTADO -> java.util.Objects.requireNonNull(postedAt());
-            case EXPIRADO -> prePostedAt.plus(EXPIRY);
+            case EXPIRADO -> expiresAt;
             default -> prePostedAt;
         };
     }
@@ -113,6 +121,7 @@ public final class Parcel {
         List<TrackingEvent> next = new ArrayList<>(events);
         next.add(event);
         events = sorted(next);
+        postedAt = firstPosting(events);
     }
 
     private static List<TrackingEvent> sorted(List<TrackingEvent> events) {

@@ -58,11 +58,20 @@ class ScenarioController {
         return created.stream().map(parcel -> ParcelView.of(parcel, now)).toList();
     }
 
+    /** Ground truth of every parcel in creation order; {@code page}/{@code size} to read it in slices. */
     @GetMapping
-    List<ParcelView> list(@RequestParam(required = false) @Nullable Lifecycle lifecycle) {
+    List<ParcelView> list(
+            @RequestParam(required = false) @Nullable Lifecycle lifecycle,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + Integer.MAX_VALUE) int size) {
+        if (page < 0 || size < 1) {
+            throw new IllegalArgumentException("page must be >= 0 and size >= 1");
+        }
         LocalDateTime now = clock.now();
         return parcels.all().stream()
                 .filter(parcel -> lifecycle == null || parcel.lifecycle() == lifecycle)
+                .skip((long) page * size)
+                .limit(size)
                 .map(parcel -> ParcelView.of(parcel, now))
                 .toList();
     }
