@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The library wired by hand against a WireMock server, with a settable clock and a recording sleeper. */
-final class TestCorreios {
+public final class TestCorreios {
 
     static final String USER = "meuusuario";
     static final String ACCESS_CODE = "s3cr3t-access-code";
@@ -58,17 +58,17 @@ final class TestCorreios {
     }
 
     /** The token endpoint as Correios answers it (201), bound to the test cartão. */
-    static MappingBuilder tokenRequest() {
+    public static MappingBuilder tokenRequest() {
         return post(TOKEN_PATH)
                 .withBasicAuth(USER, ACCESS_CODE)
                 .withRequestBody(equalToJson("{\"numero\":\"" + POSTCARD + "\"}"));
     }
 
-    static ResponseDefinitionBuilder tokenAnswer(String token) {
+    public static ResponseDefinitionBuilder tokenAnswer(String token) {
         return json(201, resource("token.json").replace("{{token}}", token));
     }
 
-    static ResponseDefinitionBuilder json(int status, String body) {
+    public static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
 
@@ -77,12 +77,22 @@ final class TestCorreios {
                 + "\"path\":\"/x\",\"causa\":null,\"stackTrace\":null}";
     }
 
-    static String resource(String name) {
+    /** A wire-format sample from {@code src/test/resources/correios}. */
+    public static String resource(String name) {
         try (InputStream in = TestCorreios.class.getResourceAsStream("/correios/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The auto-configuration against {@code baseUrl}, with test credentials. */
+    public static org.springframework.boot.test.context.runner.ApplicationContextRunner autoConfigured(String baseUrl) {
+        return new org.springframework.boot.test.context.runner.ApplicationContextRunner()
+                .withConfiguration(org.springframework.boot.autoconfigure.AutoConfigurations.of(
+                        CorreiosAutoConfiguration.class))
+                .withPropertyValues("correios.base-url=" + baseUrl, "correios.username=" + USER,
+                        "correios.access-code=" + ACCESS_CODE, "correios.postcard=" + POSTCARD);
     }
 
     double requestCount(String api, String outcome, String status) {

@@ -1,16 +1,14 @@
 package br.com.techassist.shipments.ingest.intake;
 
 import br.com.techassist.shipments.correios.prepostagem.PrePostagemEntry;
+import br.com.techassist.shipments.ingest.registration.Sha256;
 import br.com.techassist.shipments.model.EventIds;
 import br.com.techassist.shipments.model.ShipmentAlert;
 import br.com.techassist.shipments.model.TrackingCode;
 import br.com.techassist.shipments.support.outbox.Outbox;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -95,12 +93,7 @@ class RejectedPrePostings {
         if (code != null && !code.isBlank()) {
             return "code:" + cut(code.strip(), 100);
         }
-        try {
-            return "sha256:" + HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(rawJson.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return "sha256:" + Sha256.hex(rawJson.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String cut(String s) {

@@ -3,11 +3,7 @@ package br.com.techassist.shipments.ingest.registration;
 import br.com.techassist.shipments.model.EventJson;
 import br.com.techassist.shipments.model.ShipmentRegistered;
 import br.com.techassist.shipments.support.outbox.Outbox;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,12 +68,7 @@ public class Registrations {
         ShipmentRegistered timeless = new ShipmentRegistered(event.eventId(), null, event.trackingCode(),
                 event.source(), event.prePostingId(), event.serviceCode(), event.serviceName(), event.recipient(),
                 event.contents(), event.invoiceNumber(), event.notes());
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(EventJson.write(timeless));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Sha256.hex(EventJson.write(timeless));
     }
 
     /** The outcome of {@link #register}. */

@@ -3,22 +3,19 @@ package br.com.techassist.shipments.correios.prepostagem;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.com.techassist.shipments.correios.CorreiosAutoConfiguration;
+import br.com.techassist.shipments.correios.TestCorreios;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class PrePostagemClientTest {
@@ -28,16 +25,11 @@ class PrePostagemClientTest {
     @RegisterExtension
     static WireMockExtension correios = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(CorreiosAutoConfiguration.class))
-            .withPropertyValues("correios.base-url=" + correios.baseUrl(), "correios.username=meuusuario",
-                    "correios.access-code=code", "correios.postcard=0076770702");
+    final ApplicationContextRunner context = TestCorreios.autoConfigured(correios.baseUrl());
 
     @BeforeEach
     void token() throws IOException {
-        correios.stubFor(post(urlPathEqualTo("/token/v1/autentica/cartaopostagem"))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody(resource("token.json").replace("{{token}}", "tok-1"))));
+        correios.stubFor(TestCorreios.tokenRequest().willReturn(TestCorreios.tokenAnswer("tok-1")));
     }
 
     @Test
@@ -50,7 +42,7 @@ class PrePostagemClientTest {
                 .withQueryParam("size", equalTo("100"))
                 .withHeader("Authorization", equalTo("Bearer tok-1"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(resource("prepostagens-page.json"))));
+                        .withBody(TestCorreios.resource("prepostagens-page.json"))));
 
         context.run(ctx -> {
             PrePostagemPage page = ctx.getBean(PrePostagemClient.class).page(new PrePostagemQuery(
@@ -92,9 +84,4 @@ class PrePostagemClientTest {
         });
     }
 
-    private static String resource(String name) throws IOException {
-        try (var in = PrePostagemClientTest.class.getResourceAsStream("/correios/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }

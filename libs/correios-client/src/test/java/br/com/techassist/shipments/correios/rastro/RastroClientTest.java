@@ -4,22 +4,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.havingExactly;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import br.com.techassist.shipments.correios.CorreiosAutoConfiguration;
+import br.com.techassist.shipments.correios.TestCorreios;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The Rastro client as a service gets it from the auto-configuration, against the real wire format. */
@@ -28,22 +25,17 @@ class RastroClientTest {
     @RegisterExtension
     static WireMockExtension correios = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(CorreiosAutoConfiguration.class))
-            .withPropertyValues("correios.base-url=" + correios.baseUrl(), "correios.username=meuusuario",
-                    "correios.access-code=code", "correios.postcard=0076770702");
+    final ApplicationContextRunner context = TestCorreios.autoConfigured(correios.baseUrl());
 
     @Test
     void tracksABatchWithRepeatedCodesAndReadsTheWireFormatTolerantly() throws IOException {
-        correios.stubFor(post(urlPathEqualTo("/token/v1/autentica/cartaopostagem"))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody(resource("token.json").replace("{{token}}", "tok-1"))));
+        correios.stubFor(TestCorreios.tokenRequest().willReturn(TestCorreios.tokenAnswer("tok-1")));
         correios.stubFor(get(urlPathEqualTo("/srorastro/v1/objetos"))
                 .withQueryParam("codigosObjetos", havingExactly("DG049186226BR", "DG049186230BR"))
                 .withQueryParam("resultado", equalTo("T"))
                 .withHeader("Authorization", equalTo("Bearer tok-1"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(resource("rastro-batch.json"))));
+                        .withBody(TestCorreios.resource("rastro-batch.json"))));
 
         context.run(ctx -> {
             RastroResponse response = ctx.getBean(RastroClient.class).track(List.of("DG049186226BR", "DG049186230BR"));
@@ -77,9 +69,4 @@ class RastroClientTest {
         assertThat(correios.getAllServeEvents()).isEmpty();
     }
 
-    private static String resource(String name) throws IOException {
-        try (var in = RastroClientTest.class.getResourceAsStream("/correios/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }
