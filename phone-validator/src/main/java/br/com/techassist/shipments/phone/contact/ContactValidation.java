@@ -120,7 +120,7 @@ class ContactValidation {
             case INVALID -> finish(contact, ContactStatus.INVALID, null, now);
             case USABLE -> {
                 if (!directory.canCheck()) {
-                    finish(contact, ContactStatus.UNVERIFIED, contact.e164Digits(), now);
+                    completeUnverified(contact);
                     return;
                 }
                 Optional<LookupCache.Lookup> cached = contact.freshCheck() ? Optional.empty()
@@ -134,6 +134,12 @@ class ContactValidation {
                 }
             }
         }
+    }
+
+    /** Settles a valid contact the provider cannot check (Cloud API): UNVERIFIED, to be sent to its E.164 form. */
+    @Transactional
+    public void completeUnverified(Contact contact) {
+        finish(contact, ContactStatus.UNVERIFIED, contact.e164Digits(), clock.instant());
     }
 
     /** Settles a contact from a cached provider answer. */

@@ -42,7 +42,7 @@ class Contacts {
     void insert(Contact c, Instant now) {
         jdbc.sql("INSERT INTO contact (" + COLUMNS + ", next_check_at, created_at, updated_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(c.trackingCode(), c.input(), c.e164(), c.phoneType().name(), join(c.candidates()), c.typedId(),
+                .params(c.trackingCode(), truncate(c.input(), 100), c.e164(), c.phoneType().name(), join(c.candidates()), c.typedId(),
                         c.status(), c.whatsappId(), c.freshCheck(), c.revision(), c.attempts(), c.lastError(),
                         ts(now), ts(now), ts(now))
                 .update();
@@ -55,7 +55,7 @@ class Contacts {
                        whatsapp_id = NULL, fresh_check = ?, revision = ?, attempts = 0, last_error = NULL,
                        next_check_at = ?, claimed_until = NULL, updated_at = ?
                  WHERE tracking_code = ?""")
-                .params(c.input(), c.e164(), c.phoneType().name(), join(c.candidates()), c.typedId(), c.status(),
+                .params(truncate(c.input(), 100), c.e164(), c.phoneType().name(), join(c.candidates()), c.typedId(), c.status(),
                         c.freshCheck(), c.revision(), ts(now), ts(now), c.trackingCode())
                 .update();
     }
@@ -76,7 +76,7 @@ class Contacts {
                 UPDATE contact SET attempts = attempts + 1, next_check_at = ?, claimed_until = NULL, last_error = ?,
                        updated_at = ?
                  WHERE tracking_code = ? AND revision = ?""")
-                .params(ts(nextCheckAt), truncate(error), ts(now), c.trackingCode(), c.revision())
+                .params(ts(nextCheckAt), truncate(error, 500), ts(now), c.trackingCode(), c.revision())
                 .update();
     }
 
@@ -133,8 +133,8 @@ class Contacts {
         return candidates.isEmpty() ? null : String.join(",", candidates);
     }
 
-    private static String truncate(String s) {
-        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     private static Timestamp ts(Instant instant) {

@@ -72,6 +72,10 @@ class PendingChecks implements SmartLifecycle {
         List<Contact> due = contacts.claimDue(now, settings.batchSize(), now.plus(settings.claimTimeout()));
         List<Contact> toAsk = new ArrayList<>();
         for (Contact contact : due) {
+            if (!directory.canCheck()) { // left PENDING by an earlier run with a checking provider
+                validation.completeUnverified(contact);
+                continue;
+            }
             var cached = contact.freshCheck() ? java.util.Optional.<LookupCache.Lookup>empty()
                     : cache.peek(contact.e164Digits(), now);
             if (cached.isPresent()) {
@@ -183,9 +187,6 @@ class PendingChecks implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!directory.canCheck()) {
-            return; // nothing is ever PENDING without a provider check
-        }
         running = true;
         worker = Thread.ofPlatform().name("phone-pending-checks").daemon().start(this::loop);
     }

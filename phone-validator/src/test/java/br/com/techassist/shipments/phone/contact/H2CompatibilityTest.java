@@ -9,12 +9,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The standalone app runs on H2 in MySQL mode: the changelog and every statement of the contact
@@ -29,15 +26,7 @@ class H2CompatibilityTest {
 
     @BeforeEach
     void schema() throws Exception {
-        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:pv" + UUID.randomUUID()
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,KEY;DB_CLOSE_DELAY=-1",
-                "sa", "");
-        var liquibase = new SpringLiquibase();
-        liquibase.setDataSource(dataSource);
-        liquibase.setChangeLog("classpath:db/changelog/phone-validator.changelog-master.yaml");
-        liquibase.setResourceLoader(new DefaultResourceLoader());
-        liquibase.afterPropertiesSet();
-        JdbcClient jdbc = JdbcClient.create(dataSource);
+        JdbcClient jdbc = JdbcClient.create(H2Schema.migrated());
         contacts = new Contacts(jdbc);
         var props = new PhoneValidatorProperties("sandbox", null, Duration.ofDays(30), null);
         cache = new LookupCache(jdbc, props, new SimpleMeterRegistry());
