@@ -63,7 +63,11 @@ final class CorreiosHttp {
                 .build());
         this.metrics = metrics;
         this.sleeper = sleeper;
+        KNOWN_APIS.forEach(this::breaker); // so that their state is exported before the first call
     }
+
+    /** The APIs this library calls; their names tag the meters. */
+    static final List<String> KNOWN_APIS = List.of("token", "rastro", "prepostagem");
 
     /** A request: method, URI relative to the base URL, headers and an optional JSON body. */
     record Call(HttpMethod method, Function<UriBuilder, URI> uri, HttpHeaders headers, byte @Nullable [] body) {}

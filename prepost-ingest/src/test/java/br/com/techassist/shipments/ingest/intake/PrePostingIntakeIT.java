@@ -120,6 +120,14 @@ class PrePostingIntakeIT {
         }
         correios.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)));
         assertThat(meters.get("ingest.prepostings.new").counter().count() - newBefore).isEqualTo(245);
+        assertThat(meters.get("ingest.prepostings.rejected").tag("reason", "NO_RECIPIENT").counter().count())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(meters.get("ingest.poll.last.success").gauge().value())
+                .isGreaterThan(Instant.now().minusSeconds(120).getEpochSecond());
+        assertThat(meters.get("correios.requests").tags("api", "prepostagem", "outcome", "SUCCESS", "status", "200")
+                .timer().count()).isGreaterThanOrEqualTo(8);
+        assertThat(meters.get("correios.circuit.state").tags("api", "prepostagem", "state", "closed").gauge().value())
+                .isEqualTo(1);
         var rejects = jdbc.sql("SELECT pre_posting_id, reason, detail, raw_item, times_seen FROM rejected_pre_posting "
                         + "WHERE pre_posting_id LIKE 'PRX-PA%' ORDER BY pre_posting_id")
                 .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -206,6 +214,8 @@ class PrePostingIntakeIT {
             recorder.await(ShipmentRegistered.class, e -> good.contains(e.trackingCode()), 3, Duration.ofSeconds(30));
         }
         correios.verify(2, getRequestedFor(urlPathEqualTo(LIST_PATH)).withQueryParam("status", equalTo("PREPOSTADO")));
+        assertThat(meters.get("correios.requests").tags("api", "prepostagem", "outcome", "RATE_LIMITED", "status", "429")
+                .timer().count()).isPositive();
     }
 
     @Test
