@@ -12,6 +12,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 
 /**
@@ -32,9 +37,21 @@ public final class SharedWhatsApp {
             started.start();
             started.stubFor(post(MESSAGES).atPriority(10).willReturn(accepted()));
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "whatsapp-fake-shutdown"));
+            warmUp(started);
             server = started;
         }
         return server;
+    }
+
+    /** One templated answer before the tests, so the first real send is not slowed by WireMock's start-up. */
+    private static void warmUp(WireMockServer server) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + MESSAGES))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"warm-up\"}")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("the WhatsApp fake does not answer", e);
+        }
     }
 
     /** The Cloud API's 200 answer, with a fresh message id and the recipient as its wa_id. */

@@ -35,11 +35,14 @@ class TwoInstancesIT extends NotifierITSupport {
         Properties settings = PropertiesLoaderUtils.loadProperties(new ClassPathResource("notifier-it.properties"));
         settings.put("notifier.whatsapp.base-url", whatsapp.baseUrl());
         settings.put("notifier.consumer-group", "notifier-second-instance");
+        // as command-line arguments, so they win over notifier.yml like the test's own properties do
+        String[] args = settings.stringPropertyNames().stream()
+                .map(name -> "--" + name + "=" + settings.getProperty(name))
+                .toArray(String[]::new);
         second = new SpringApplicationBuilder(NotifierApplication.class, TestClock.Configuration.class)
                 .web(WebApplicationType.NONE)
                 .initializers(new InfrastructureInitializer())
-                .properties(settings)
-                .run();
+                .run(args);
         KafkaListenerEndpointRegistry listeners = second.getBean(KafkaListenerEndpointRegistry.class);
         await().atMost(WAIT).until(() -> listeners.getListenerContainers().stream()
                 .allMatch(c -> c.getAssignedPartitions() != null && !c.getAssignedPartitions().isEmpty()));

@@ -19,7 +19,7 @@ public class Notifications {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Notifications(JdbcClient jdbc, Clock clock) {
+    public Notifications(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

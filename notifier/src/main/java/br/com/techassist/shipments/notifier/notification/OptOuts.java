@@ -17,7 +17,7 @@ public class OptOuts {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    OptOuts(JdbcClient jdbc, Clock clock) {
+    public OptOuts(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

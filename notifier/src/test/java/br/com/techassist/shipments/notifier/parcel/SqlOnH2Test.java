@@ -1,0 +1,83 @@
+package br.com.techassist.shipments.notifier.parcel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.techassist.shipments.model.ContactValidated.ContactStatus;
+import br.com.techassist.shipments.model.Milestone;
+import br.com.techassist.shipments.model.NotificationKind;
+import br.com.techassist.shipments.notifier.notification.Notification;
+import br.com.techassist.shipments.notifier.notification.NotificationState;
+import br.com.techassist.shipments.notifier.notification.Notifications;
+import br.com.techassist.shipments.notifier.notification.OptOuts;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import liquibase.integration.spring.SpringLiquibase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The notifier's changelog and SQL on H2 in MySQL mode, as the standalone app runs them (the
+ * integration tests cover MySQL/MariaDB).
+ */
+class SqlOnH2Test {
+
+    private final Instant now = Instant.parse("2026-11-27T15:00:00Z");
+    private final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+    private JdbcClient jdbc;
+
+    @BeforeEach
+    void schema() throws Exception {
+        var ds = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
+        var liquibase = new SpringLiquibase();
+        liquibase.setDataSource(ds);
+        liquibase.setChangeLog("classpath:db/changelog/notifier.changelog-master.yaml");
+        liquibase.setResourceLoader(new DefaultResourceLoader());
+        liquibase.afterPropertiesSet();
+        jdbc = JdbcClient.create(ds);
+    }
+
+    @Test
+    void parcelsNotificationsAndOptOutsWork() {
+        var parcels = new Parcels(jdbc, clock);
+        var notifications = new Notifications(jdbc, clock);
+        var optOuts = new OptOuts(jdbc, clock);
+        String code = "DG049186226BR";
+
+        Parcel created = parcels.lockOrCreate(code);
+        assertThat(parcels.lockOrCreate(code)).isEqualTo(created);
+        Parcel full = created.withContact(ContactStatus.VALID, now, "+5568999990001", "5568999990001")
+                .withRecipient("Maria", "Notebook")
+                .withOrigin("Sao Paulo", "SP", true, now)
+                .withShippedEventAt(now)
+                .withArrival(Milestone.AWAITING_PICKUP, "Xapuri", "AC", "Rua A, 1", now);
+        parcels.save(full);
+        assertThat(parcels.find(code)).contains(full);
+
+        assertThat(notifications.insertIfAbsent(code, NotificationKind.SHIPPED, NotificationState.PENDING, null, now)).isTrue();
+        assertThat(notifications.insertIfAbsent(code, NotificationKind.SHIPPED, NotificationState.PENDING, null, now)).isFalse();
+        String id = Notification.idFor(code, NotificationKind.SHIPPED);
+        assertThat(notifications.due(now, 10)).containsExactly(id);
+        assertThat(notifications.claim(id, "cloud-api", "5568999990001", "test")).isTrue();
+        assertThat(notifications.claim(id, "cloud-api", "5568999990001", "test")).isFalse();
+        assertThat(notifications.sendingFor(code)).isTrue();
+        assertThat(notifications.claimedBefore(now.plusSeconds(1))).containsExactly(id);
+        notifications.retryAt(id, now.plusSeconds(60), "429", "130429", false);
+        assertThat(notifications.lock(id).orElseThrow().attempts()).isZero();
+        notifications.markSent(id, "wamid.1", "556899990001");
+        notifications.recordDelivery(id, "READ", "wamid.other", null);
+        Notification sent = notifications.findByProviderMessageId("wamid.1").orElseThrow();
+        assertThat(sent.state()).isEqualTo(NotificationState.SENT);
+        assertThat(sent.deliveryStatus()).isEqualTo("READ");
+        assertThat(notifications.count(NotificationState.SENT)).isEqualTo(1);
+
+        assertThat(optOuts.record("556899990001", "SAIR")).isTrue();
+        assertThat(optOuts.record("5568999990001", "PARAR")).isFalse();
+        assertThat(optOuts.isOptedOut("+55 68 99999-0001")).isTrue();
+    }
+}
