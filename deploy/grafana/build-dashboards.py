@@ -141,8 +141,8 @@ def pipeline():
                                "{{application}}"), unit="bytes", width=8)
     b.timeseries("CPU", (f"max by (application) (process_cpu_usage{{{APP}}})", "{{application}}"),
                  unit="percentunit", width=8)
-    b.timeseries("HTTP requests", (f"sum by (application, status) (rate(http_server_requests_seconds_count{{{APP}}}"
-                                   "[$__rate_interval]))", "{{application}} {{status}}"), unit="reqps", width=8)
+    b.timeseries("Database connections in use", (f"sum by (application) (hikaricp_connections_active{{{APP}}})",
+                                                 "{{application}}"), width=8)
     return b
 
 
