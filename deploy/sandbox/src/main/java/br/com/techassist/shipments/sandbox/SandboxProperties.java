@@ -68,12 +68,14 @@ public record SandboxProperties(
      * @param webhookDelay real time between a send and its first status webhook, and between statuses
      * @param cloud Cloud API credentials
      * @param evolution Evolution API credentials
+     * @param maxKeptMessages how many sent messages the inspection API keeps (oldest dropped first)
      */
     public record WhatsApp(
             @Nullable URI webhookUrl,
             @DefaultValue("PT0.2S") Duration webhookDelay,
             @DefaultValue @Valid Cloud cloud,
-            @DefaultValue @Valid Evolution evolution) {}
+            @DefaultValue @Valid Evolution evolution,
+            @DefaultValue("1000000") @Positive int maxKeptMessages) {}
 
     /**
      * @param accessToken bearer token the Cloud API expects

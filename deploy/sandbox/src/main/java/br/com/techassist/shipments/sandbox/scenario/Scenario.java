@@ -79,7 +79,8 @@ public class Scenario implements SmartInitializingSingleton {
     public Parcel create(ParcelSpec spec) {
         LocalDateTime now = clock.now().truncatedTo(ChronoUnit.SECONDS);
         Lifecycle lifecycle = spec.lifecycle() != null ? spec.lifecycle() : Lifecycle.MANUAL;
-        Parcel base = generator.generate(now, lifecycle, spec.phoneKind());
+        String ddd = spec.dddCelular() != null ? spec.dddCelular() : spec.dddTelefone();
+        Parcel base = generator.generate(now, lifecycle, spec.phoneKind(), ddd);
         String code = base.trackingCode();
         if (spec.trackingCode() != null) {
             if (!TrackingCode.isValid(spec.trackingCode())) {

@@ -31,10 +31,19 @@ final class ScenarioGenerator {
     }
 
     /** Generates a parcel pre-posted at {@code prePostedAt}; lifecycle and phone kind are random unless given. */
-    synchronized Parcel generate(LocalDateTime prePostedAt, @Nullable Lifecycle lifecycle, @Nullable PhoneKind phoneKind) {
+    Parcel generate(LocalDateTime prePostedAt, @Nullable Lifecycle lifecycle, @Nullable PhoneKind phoneKind) {
+        return generate(prePostedAt, lifecycle, phoneKind, null);
+    }
+
+    /** As {@link #generate(LocalDateTime, Lifecycle, PhoneKind)}, in a city of area code {@code ddd} when there is one. */
+    synchronized Parcel generate(LocalDateTime prePostedAt, @Nullable Lifecycle lifecycle, @Nullable PhoneKind phoneKind,
+            @Nullable String ddd) {
         Lifecycle chosenLifecycle = lifecycle != null ? lifecycle : randomLifecycle();
         PhoneKind chosenPhoneKind = phoneKind != null && phoneKind != PhoneKind.GIVEN ? phoneKind : randomPhoneKind();
-        City city = chosenPhoneKind == PhoneKind.MOBILE_ACCOUNT_WITHOUT_NINTH_DIGIT ? oldAccountCity() : pick(BrazilianData.CITIES);
+        List<City> sameDdd = BrazilianData.CITIES.stream().filter(c -> c.ddd().equals(ddd)).toList();
+        City city = !sameDdd.isEmpty() ? pick(sameDdd)
+                : chosenPhoneKind == PhoneKind.MOBILE_ACCOUNT_WITHOUT_NINTH_DIGIT ? oldAccountCity()
+                : pick(BrazilianData.CITIES);
         String name = pick(BrazilianData.FIRST_NAMES) + " " + pick(BrazilianData.SURNAMES)
                 + (random.nextInt(3) == 0 ? "" : " " + pick(BrazilianData.SURNAMES));
         Phones phones = phones(chosenPhoneKind, city);

@@ -1,5 +1,6 @@
 package br.com.techassist.shipments.sandbox.whatsapp;
 
+import br.com.techassist.shipments.sandbox.SandboxProperties;
 import br.com.techassist.shipments.sandbox.clock.SimulatedClock;
 import br.com.techassist.shipments.sandbox.scenario.WireTime;
 import br.com.techassist.shipments.sandbox.whatsapp.SentMessage.Delivery;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,10 +27,13 @@ class SentMessages {
 
     private final ConcurrentLinkedQueue<String> order = new ConcurrentLinkedQueue<>();
     private final ConcurrentHashMap<String, SentMessage> byId = new ConcurrentHashMap<>();
+    private final AtomicInteger kept = new AtomicInteger();
+    private final int maxKept;
     private final SimulatedClock clock;
     private final MeterRegistry meters;
 
-    SentMessages(SimulatedClock clock, MeterRegistry meters) {
+    SentMessages(SandboxProperties properties, SimulatedClock clock, MeterRegistry meters) {
+        this.maxKept = properties.whatsapp().maxKeptMessages();
         this.clock = clock;
         this.meters = meters;
     }
@@ -40,6 +45,13 @@ class SentMessages {
                 delivery == Delivery.REJECTED ? "rejected" : "accepted");
         byId.put(id, message);
         order.add(id);
+        if (kept.incrementAndGet() > maxKept) {
+            String oldest = order.poll();
+            if (oldest != null) {
+                byId.remove(oldest);
+                kept.decrementAndGet();
+            }
+        }
         meters.counter("sandbox.whatsapp.messages", "provider", provider,
                 "delivery", delivery.name().toLowerCase(Locale.ROOT)).increment();
         log.info("WhatsApp {} {} to {}: {}", provider, template != null ? "template " + template.name() : kind,
@@ -65,6 +77,7 @@ class SentMessages {
     void clear() {
         order.clear();
         byId.clear();
+        kept.set(0);
     }
 
     /** {@code +55 92 9****-4567}: keeps country, area code, first and last four digits. */
