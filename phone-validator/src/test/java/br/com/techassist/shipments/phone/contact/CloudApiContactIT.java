@@ -6,17 +6,11 @@ import br.com.techassist.shipments.model.ContactValidated;
 import br.com.techassist.shipments.model.ContactValidated.ContactStatus;
 import br.com.techassist.shipments.model.ContactValidated.PhoneType;
 import br.com.techassist.shipments.model.Phone;
-import br.com.techassist.shipments.model.Recipient;
-import br.com.techassist.shipments.model.ShipmentRegistered;
 import br.com.techassist.shipments.model.Topics;
-import br.com.techassist.shipments.model.TrackingCode;
 import br.com.techassist.shipments.support.kafka.EventPublisher;
 import br.com.techassist.shipments.testsupport.IntegrationTest;
 import br.com.techassist.shipments.testsupport.TopicRecorder;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,13 +58,10 @@ class CloudApiContactIT {
     }
 
     private void register(String code, Phone mobile, Phone landline) throws Exception {
-        publisher.publish(new ShipmentRegistered(ShipmentRegistered.idFor(code), OffsetDateTime.now(), code,
-                ShipmentRegistered.Source.MANUAL, null, "03298", "PAC", new Recipient("João Lima", mobile, landline, null,
-                        null), List.of(), null, null)).get(10, TimeUnit.SECONDS);
+        publisher.publish(TestParcels.registration(code, mobile, landline)).get(10, TimeUnit.SECONDS);
     }
 
     private static String newTrackingCode() {
-        String serial = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        return new TrackingCode("CA" + serial + TrackingCode.checkDigit(serial) + "BR").value();
+        return TestParcels.newTrackingCode("CA");
     }
 }

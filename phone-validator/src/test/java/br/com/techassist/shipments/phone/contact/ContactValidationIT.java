@@ -19,10 +19,8 @@ import br.com.techassist.shipments.model.ContactValidated;
 import br.com.techassist.shipments.model.ContactValidated.ContactStatus;
 import br.com.techassist.shipments.model.ContactValidated.PhoneType;
 import br.com.techassist.shipments.model.Phone;
-import br.com.techassist.shipments.model.Recipient;
 import br.com.techassist.shipments.model.ShipmentRegistered;
 import br.com.techassist.shipments.model.Topics;
-import br.com.techassist.shipments.model.TrackingCode;
 import br.com.techassist.shipments.support.kafka.EventPublisher;
 import br.com.techassist.shipments.testsupport.IntegrationTest;
 import br.com.techassist.shipments.testsupport.TopicRecorder;
@@ -30,9 +28,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -207,7 +203,7 @@ class ContactValidationIT {
     void aRedeliveredRegistrationPublishesNothingNew() throws Exception {
         String code = newTrackingCode();
         stubAccounts("5543991110007", account("5543991110007"), "554391110007", null);
-        ShipmentRegistered registration = registration(code, new Phone("43", "99111-0007"), null);
+        ShipmentRegistered registration = TestParcels.registration(code, new Phone("43", "99111-0007"), null);
         double duplicatesBefore = meters.counter("phone.registrations", "outcome", "duplicate").count();
 
         publisher.publish(registration).get(10, TimeUnit.SECONDS);
@@ -289,13 +285,7 @@ class ContactValidationIT {
     // --- helpers
 
     private void register(String code, Phone mobile, Phone landline) throws Exception {
-        publisher.publish(registration(code, mobile, landline)).get(10, TimeUnit.SECONDS);
-    }
-
-    private static ShipmentRegistered registration(String code, Phone mobile, Phone landline) {
-        return new ShipmentRegistered(ShipmentRegistered.idFor(code), OffsetDateTime.now(), code,
-                ShipmentRegistered.Source.MANUAL, null, "03220", "SEDEX", new Recipient("Maria Souza", mobile, landline,
-                null, null), List.of(), null, null);
+        publisher.publish(TestParcels.registration(code, mobile, landline)).get(10, TimeUnit.SECONDS);
     }
 
     private ContactValidated awaitContact(String code) {
@@ -349,7 +339,6 @@ class ContactValidationIT {
     }
 
     private static String newTrackingCode() {
-        String serial = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        return new TrackingCode("PV" + serial + TrackingCode.checkDigit(serial) + "BR").value();
+        return TestParcels.newTrackingCode("PV");
     }
 }
