@@ -1,6 +1,7 @@
 package br.com.techassist.shipments.sandbox.faults;
 
 import br.com.techassist.shipments.sandbox.faults.Faults.Api;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,7 +69,11 @@ final class FaultInterceptor implements HandlerInterceptor {
     }
 
     private void count(String fault) {
-        meters.counter("sandbox.faults.injected", "api", api.name().toLowerCase(java.util.Locale.ROOT), "fault", fault)
+        Counter.builder("sandbox.faults.injected")
+                .description("Faults injected into the fake APIs")
+                .tag("api", api.name().toLowerCase(java.util.Locale.ROOT))
+                .tag("fault", fault)
+                .register(meters)
                 .increment();
     }
 

@@ -5,6 +5,7 @@ import br.com.techassist.shipments.sandbox.clock.SimulatedClock;
 import br.com.techassist.shipments.sandbox.scenario.WireTime;
 import br.com.techassist.shipments.sandbox.whatsapp.SentMessage.Delivery;
 import br.com.techassist.shipments.sandbox.whatsapp.SentMessage.Template;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,8 +53,12 @@ class SentMessages {
                 kept.decrementAndGet();
             }
         }
-        meters.counter("sandbox.whatsapp.messages", "provider", provider,
-                "delivery", delivery.name().toLowerCase(Locale.ROOT)).increment();
+        Counter.builder("sandbox.whatsapp.messages")
+                .description("Messages received by the fake WhatsApp APIs")
+                .tag("provider", provider)
+                .tag("delivery", delivery.name().toLowerCase(Locale.ROOT))
+                .register(meters)
+                .increment();
         log.info("WhatsApp {} {} to {}: {}", provider, template != null ? "template " + template.name() : kind,
                 mask(to), delivery);
         return message;
