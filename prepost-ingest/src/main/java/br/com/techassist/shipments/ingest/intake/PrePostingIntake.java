@@ -66,7 +66,7 @@ public class PrePostingIntake {
             }
         } catch (CorreiosException e) {
             metrics.pollEnded("failure", start);
-            log.warn("pre-postings: poll failed after {}: {}", tally.summary().line(), e.getMessage());
+            log.warn("{}; poll failed, retried at the next turn: {}", tally.summary().line(), e.getMessage());
             throw e;
         }
         metrics.pollEnded("success", start);
