@@ -80,9 +80,36 @@ public class KafkaEventsAutoConfiguration {
         var backOff = new ExponentialBackOff(props.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxAttempts(props.retryAttempts());
         var handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.setBackOffFunction((record, ex) -> isInfrastructureOutage(ex) ? untilInfrastructureReturns(props) : null);
         handler.addNotRetryableExceptions(DeserializationException.class, SerializationException.class,
                 IllegalArgumentException.class, PoisonRecordException.class);
         return handler;
+    }
+
+    /**
+     * A database or broker that is briefly away is no reason to dead-letter a good record: such
+     * failures are retried without limit (the partition waits, keeping order), backing off to
+     * {@code shipments.kafka.outage-max-interval}.
+     */
+    static boolean isInfrastructureOutage(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.dao.TransientDataAccessException
+                    || t instanceof org.springframework.dao.RecoverableDataAccessException
+                    || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || t instanceof java.sql.SQLTransientException
+                    || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof org.apache.kafka.common.errors.RetriableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ExponentialBackOff untilInfrastructureReturns(ShipmentsKafkaProperties props) {
+        var backOff = new ExponentialBackOff(props.retryInitialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(props.outageMaxInterval().toMillis());
+        return backOff;
     }
 
     private static String rootMessage(Throwable ex) {

@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param replicas replication factor of the topics this service creates
  * @param retryAttempts attempts of a failing record before it is dead-lettered
  * @param retryInitialInterval first back-off between attempts (doubles each time)
+ * @param outageMaxInterval longest back-off while the database or the broker is unreachable
+ *     (such failures are retried without limit instead of being dead-lettered)
  */
 @Validated
 @ConfigurationProperties("shipments.kafka")
@@ -20,4 +22,5 @@ public record ShipmentsKafkaProperties(
         @DefaultValue("6") @Min(1) int partitions,
         @DefaultValue("1") @Min(1) short replicas,
         @DefaultValue("4") @Min(1) int retryAttempts,
-        @DefaultValue("500ms") Duration retryInitialInterval) {}
+        @DefaultValue("500ms") Duration retryInitialInterval,
+        @DefaultValue("30s") Duration outageMaxInterval) {}

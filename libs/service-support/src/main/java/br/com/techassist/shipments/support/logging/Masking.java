@@ -27,6 +27,10 @@ public final class Masking {
             String local = digits.substring(4);
             return "+55 " + ddd + " " + local.charAt(0) + "*".repeat(local.length() - 5) + "-" + last4;
         }
+        if (!raw.strip().startsWith("+") && (digits.length() == 10 || digits.length() == 11)) { // national: DDD + number
+            String local = digits.substring(2);
+            return "(" + digits.substring(0, 2) + ") " + local.charAt(0) + "*".repeat(local.length() - 5) + "-" + last4;
+        }
         return digits.charAt(0) + "*".repeat(digits.length() - 5) + "-" + last4;
     }
 

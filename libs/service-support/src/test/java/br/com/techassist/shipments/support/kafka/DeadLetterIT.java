@@ -1,0 +1,136 @@
+package br.com.techassist.shipments.support.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.techassist.shipments.model.ShipmentAlert;
+import br.com.techassist.shipments.model.ShipmentEvent;
+import br.com.techassist.shipments.model.Topics;
+import br.com.techassist.shipments.testsupport.IntegrationTest;
+import br.com.techassist.shipments.testsupport.SharedKafkaBroker;
+import br.com.techassist.shipments.testsupport.TopicRecorder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * The shared error handling against a real broker: poison records (undecodable bytes, records the
+ * listener rejects) land on {@code <topic>.dlt} with the reason in the headers, while a database
+ * outage is waited out and the record is processed once it is back, never dead-lettered.
+ */
+@IntegrationTest(properties = {
+    "spring.liquibase.change-log=classpath:db/changelog/support-test.changelog-master.yaml",
+    "shipments.kafka.retry-attempts=2",
+    "shipments.kafka.outage-max-interval=200ms"
+})
+class DeadLetterIT {
+
+    @Autowired
+    AlertListener listener;
+
+    @Test
+    void undecodableBytesAndRejectedRecordsGoToTheDeadLetterTopicWithTheReason() {
+        String garbageKey = "DLT" + UUID.randomUUID();
+        try (var dlt = TopicRecorder.start(Topics.deadLetter(Topics.ALERTS));
+                var producer = rawProducer()) {
+            producer.send(new ProducerRecord<>(Topics.ALERTS, garbageKey, "{not json".getBytes(StandardCharsets.UTF_8)));
+            ShipmentAlert poison = alert("poison");
+            listener.behaviour.put(poison.eventId(), "poison");
+            listener.publisher.publish(poison);
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> dlt.records().size() >= 2);
+            var garbage = dlt.records().stream().filter(r -> garbageKey.equals(r.key())).findFirst().orElseThrow();
+            assertThat(new String(garbage.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+            assertThat(header(garbage, "kafka_dlt-exception-fqcn")).contains("DeserializationException");
+            assertThat(dlt.events(ShipmentAlert.class)).extracting(ShipmentAlert::eventId).containsExactly(poison.eventId());
+            var rejected = dlt.records().stream().filter(r -> !garbageKey.equals(r.key())).findFirst().orElseThrow();
+            assertThat(header(rejected, "kafka_dlt-exception-message")).contains("never processable");
+            assertThat(listener.attempts(poison.eventId())).as("a poison record is not retried").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDatabaseOutageIsWaitedOutInsteadOfDeadLettering() {
+        ShipmentAlert alert = alert("outage");
+        listener.behaviour.put(alert.eventId(), "outage");
+        try (var dlt = TopicRecorder.start(Topics.deadLetter(Topics.ALERTS))) {
+            listener.publisher.publish(alert);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> listener.processed.contains(alert.eventId()));
+            assertThat(listener.attempts(alert.eventId()))
+                    .as("more failures than retry-attempts, and still not dead-lettered").isGreaterThan(3);
+            assertThat(dlt.events(ShipmentAlert.class)).extracting(ShipmentAlert::eventId).doesNotContain(alert.eventId());
+        }
+    }
+
+    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static KafkaProducer<String, byte[]> rawProducer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static ShipmentAlert alert(String message) {
+        return new ShipmentAlert(UUID.randomUUID(), OffsetDateTime.now(), "DG049186226BR",
+                ShipmentAlert.AlertType.STALLED, ShipmentAlert.Severity.INFO, message, Map.of());
+    }
+
+    @br.com.techassist.shipments.support.ShipmentsService("support-test")
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class TestApplication {
+        @Bean
+        AlertListener alertListener(EventPublisher publisher) {
+            return new AlertListener(publisher);
+        }
+    }
+
+    static class AlertListener {
+        final EventPublisher publisher;
+        final Map<UUID, String> behaviour = new ConcurrentHashMap<>();
+        final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        final List<UUID> processed = new CopyOnWriteArrayList<>();
+
+        AlertListener(EventPublisher publisher) {
+            this.publisher = publisher;
+        }
+
+        int attempts(UUID id) {
+            return attempts.getOrDefault(id, new AtomicInteger()).get();
+        }
+
+        @KafkaListener(topics = Topics.ALERTS, groupId = "support-test")
+        void on(ShipmentEvent event) {
+            int attempt = attempts.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet();
+            switch (behaviour.getOrDefault(event.eventId(), "ok")) {
+                case "poison" -> throw new PoisonRecordException("never processable: " + event.eventId());
+                case "outage" -> {
+                    if (attempt <= 4) {
+                        throw new CannotGetJdbcConnectionException("database away", new java.sql.SQLTransientConnectionException("refused"));
+                    }
+                }
+                default -> { }
+            }
+            processed.add(event.eventId());
+        }
+    }
+}

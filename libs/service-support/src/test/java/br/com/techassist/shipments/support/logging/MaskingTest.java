@@ -1,0 +1,36 @@
+package br.com.techassist.shipments.support.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MaskingTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+        "+5543999990021   | +55 43 9****-0021",
+        "5543999990021    | +55 43 9****-0021",
+        "554399990021     | +55 43 9***-0021",
+        "(43) 99999-0021  | (43) 9****-0021",
+        "4333220004       | (43) 3***-0004",
+        "+1 415 555 2671  | 1******-2671",
+        "123              | ***",
+        "NULL             | -",
+        "'   '            | -"
+    })
+    void phoneNumbersKeepOnlyCountryAreaFirstAndLastFourDigits(String raw, String masked) {
+        assertThat(Masking.phone(raw)).isEqualTo(masked);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+        "Maria da Silva | M**** d* S****",
+        "Jo             | J*",
+        "A              | A*",
+        "NULL           | -"
+    })
+    void namesKeepOnlyInitials(String raw, String masked) {
+        assertThat(Masking.name(raw)).isEqualTo(masked);
+    }
+}
