@@ -127,6 +127,17 @@ class CorreiosGatewayTest {
     }
 
     @Test
+    void aNotFoundAnswerThatStillListsObjectsIsRead() {
+        correios.stubFor(get(urlPathEqualTo(RASTRO)).willReturn(json(404, """
+                {"versao":"2.1.3","quantidade":1,"resultado":"Todos os Eventos","objetos":[{"codObjeto":"DG049186230BR",
+                 "mensagem":"SRO-020: Objeto não encontrado na base de dados dos Correios."}]}""")));
+
+        assertThat(client.rastro.track(List.of("DG049186230BR")).objetos())
+                .singleElement()
+                .satisfies(o -> assertThat(o.mensagem()).startsWith("SRO-020"));
+    }
+
+    @Test
     void aSlowAnswerTimesOutAndIsRetried() {
         correios.stubFor(get(urlPathEqualTo(RASTRO)).willReturn(json(200, resource("rastro-batch.json"))
                 .withFixedDelay(1500)));

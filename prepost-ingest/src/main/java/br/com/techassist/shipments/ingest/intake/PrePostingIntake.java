@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -89,11 +90,7 @@ public class PrePostingIntake {
             PrePostagemPage page = correios.page(query, number, props.pageSize());
             tally.pages++;
             // one transaction per page: its registrations, rejections and outbox rows commit together
-            Tally pageTally = tx.execute(status -> {
-                Tally t = new Tally();
-                page.entries().forEach(entry -> take(entry, t));
-                return t;
-            });
+            Tally pageTally = tx.execute(status -> take(page));
             tally.add(pageTally);
             metrics.counted(pageTally.seen, pageTally.registered, pageTally.newRejections);
             if (!page.hasNext()) {
@@ -103,10 +100,23 @@ public class PrePostingIntake {
         log.warn("pre-postings: {} has more than {} pages; the rest waits for the next poll", query, props.maxPages());
     }
 
-    private void take(PrePostagemEntry entry, Tally tally) {
-        tally.seen++;
+    private Tally take(PrePostagemPage page) {
+        Tally tally = new Tally();
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(CorreiosJson.CORREIOS_ZONE));
-        PrePostingMapper.Mapped mapped = PrePostingMapper.map(entry, now);
+        List<PrePostingMapper.Mapped> mapped = page.entries().stream().map(e -> PrePostingMapper.map(e, now)).toList();
+        Set<String> known = registrations.registeredAmong(mapped.stream()
+                .filter(m -> m.event() != null).map(m -> m.event().trackingCode()).toList());
+        for (int i = 0; i < mapped.size(); i++) {
+            tally.seen++;
+            ShipmentRegistered event = mapped.get(i).event();
+            if (event == null || !known.contains(event.trackingCode())) {
+                take(page.entries().get(i), mapped.get(i), now, tally);
+            }
+        }
+        return tally;
+    }
+
+    private void take(PrePostagemEntry entry, PrePostingMapper.Mapped mapped, OffsetDateTime now, Tally tally) {
         if (mapped.rejection() != null) {
             tally.rejected++;
             if (rejects.reject(entry, mapped.rejection(), now)) {

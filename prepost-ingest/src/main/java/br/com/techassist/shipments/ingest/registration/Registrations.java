@@ -4,7 +4,11 @@ import br.com.techassist.shipments.model.EventJson;
 import br.com.techassist.shipments.model.ShipmentRegistered;
 import br.com.techassist.shipments.support.outbox.Outbox;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,6 +53,17 @@ public class Registrations {
         }
         outbox.enqueue(event);
         return Result.NEW;
+    }
+
+    /** The codes among {@code trackingCodes} that are registered already (one query). */
+    public Set<String> registeredAmong(Collection<String> trackingCodes) {
+        if (trackingCodes.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT tracking_code FROM registered_shipment WHERE tracking_code IN (:codes)")
+                .param("codes", List.copyOf(trackingCodes))
+                .query(String.class)
+                .list());
     }
 
     /** Whether {@code trackingCode} is registered. */
