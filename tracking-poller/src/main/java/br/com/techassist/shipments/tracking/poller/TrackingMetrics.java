@@ -59,6 +59,7 @@ class TrackingMetrics {
         Timer.builder("tracking.rastro.requests")
                 .description("SRO Rastro batch requests (after the client's retries), by outcome")
                 .tag("outcome", outcome)
+                .publishPercentileHistogram()
                 .register(registry)
                 .record(took);
         codesPerRequest.record(codes);
@@ -76,6 +77,9 @@ class TrackingMetrics {
             Timer.builder("tracking.detection.delay")
                     .description("time from the Correios event to its milestone change being published")
                     .tag("milestone", change.milestone().name())
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofSeconds(1))
+                    .maximumExpectedValue(Duration.ofDays(2))
                     .register(registry)
                     .record(delay.isNegative() ? Duration.ZERO : delay);
         }
