@@ -137,6 +137,9 @@ final class ServiceLauncher {
                 "--WHATSAPP_INSTANCE=sandbox",
                 "--WHATSAPP_APP_SECRET=sandbox-app-secret",
                 "--TRACKING_TIME_SCALE=" + scale,
+                // the fake WhatsApp cannot ban anyone: no need to pace number checks as for a real account
+                "--phone.checks.per-minute=100000",
+                "--phone.checks.poll-interval=200ms",
                 "--INGEST_INTERVAL=" + System.getenv().getOrDefault("INGEST_INTERVAL", "PT5S"),
                 "--QUIET_HOURS=" + System.getenv().getOrDefault("QUIET_HOURS", "off"));
     }
