@@ -40,6 +40,16 @@ public record CorreiosProperties(
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid CircuitBreaker circuitBreaker) {
 
+    /** Never shows the access code. */
+    @Override
+    public String toString() {
+        return "CorreiosProperties[baseUrl=" + baseUrl + ", username=" + username + ", accessCode="
+                + (accessCode == null ? "null" : "******") + ", postcard=" + postcard + ", connectTimeout="
+                + connectTimeout + ", readTimeout=" + readTimeout + ", tokenRefreshMargin=" + tokenRefreshMargin
+                + ", tokenRequestsPerSecond=" + tokenRequestsPerSecond + ", retry=" + retry + ", circuitBreaker="
+                + circuitBreaker + "]";
+    }
+
     /** Whether credentials are set at all. */
     public boolean hasCredentials() {
         return username != null && !username.isBlank() && accessCode != null && !accessCode.isBlank();

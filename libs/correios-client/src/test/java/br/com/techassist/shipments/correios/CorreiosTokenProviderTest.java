@@ -93,6 +93,7 @@ class CorreiosTokenProviderTest {
         assertThat(client.meters.get("correios.token.failures").tag("reason", "rejected").counter().count())
                 .isEqualTo(1);
         assertThat(output.getAll()).doesNotContain(TestCorreios.ACCESS_CODE);
+        assertThat(client.props.toString()).doesNotContain(TestCorreios.ACCESS_CODE).contains("accessCode=******");
     }
 
     @Test
