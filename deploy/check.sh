@@ -156,5 +156,12 @@ step "generated files are up to date"
 "$PYTHON" deploy/grafana/build-dashboards.py --check
 "$PYTHON" deploy/monitoring/extract-metric-names.py --check
 "$PYTHON" deploy/monitoring/render-prometheus-rule.py --check
+"$PYTHON" - <<'PY'
+import sys
+referenced = set(open("deploy/monitoring/referenced-metrics.txt").read().split())
+extra = set(open("deploy/monitoring/event-driven-metrics.txt").read().split()) - referenced
+print("event-driven-metrics.txt: " + (f"not referenced any more: {sorted(extra)}" if extra else "all referenced"))
+sys.exit(1 if extra else 0)
+PY
 
 printf '\ndeploy/check.sh: all checks passed\n'
