@@ -34,6 +34,9 @@ class ProviderAnswersIT extends NotifierITSupport {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void aRateLimitIsRetriedAfterTheBackOffThenSent() {
         String phone = newPhone("11");
@@ -94,6 +97,38 @@ class ProviderAnswersIT extends NotifierITSupport {
         clock().advance(Duration.ofDays(1));
         awaitDispatcherPass();
         assertThat(sendsTo(phone)).hasSize(1);
+    }
+
+    @Test
+    void refusedCredentialsStopEverySendUntilThePauseEndsWithACriticalAlert() {
+        String refused = newPhone("11");
+        String waiting = newPhone("11");
+        whatsapp.stubFor(sendTo(refused).inScenario("auth-" + refused).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(error(401, 190, "Error validating access token: Session has expired")).willSetStateTo("renewed"));
+        whatsapp.stubFor(sendTo(refused).inScenario("auth-" + refused).whenScenarioStateIs("renewed").willReturn(accepted()));
+        String first = newTrackingCode();
+        String second = newTrackingCode();
+        try (var alerts = TopicRecorder.start(Topics.ALERTS)) {
+            publish(contact(first, refused), statusChanged(first, Milestone.POSTED, unit("SAO PAULO", "SP")));
+
+            Notification held = awaitNotification(first, NotificationKind.SHIPPED,
+                    n -> n.state() == NotificationState.PENDING && "190".equals(n.errorCode()));
+            assertThat(held.attempts()).isZero();
+            assertThat(held.nextAttemptAt()).isEqualTo(clock().instant().plus(Duration.ofMinutes(15)));
+            ShipmentAlert alert = alerts.await(ShipmentAlert.class,
+                    a -> a.type() == ShipmentAlert.AlertType.PROVIDER_AUTH_FAILED, 1, WAIT).getFirst();
+            assertThat(alert.severity()).isEqualTo(ShipmentAlert.Severity.CRITICAL);
+        }
+        publish(contact(second, waiting), statusChanged(second, Milestone.POSTED, unit("SAO PAULO", "SP")));
+        awaitState(second, NotificationKind.SHIPPED, NotificationState.PENDING);
+        assertThat(meters.get("notifier.provider.halted").gauge().value()).isEqualTo(1.0);
+
+        clock().advance(Duration.ofMinutes(15));
+        awaitState(first, NotificationKind.SHIPPED, NotificationState.SENT);
+        awaitState(second, NotificationKind.SHIPPED, NotificationState.SENT);
+        assertThat(sendsTo(refused)).hasSize(2);
+        assertThat(sendsTo(waiting)).hasSize(1);
+        assertThat(meters.get("notifier.provider.halted").gauge().value()).isZero();
     }
 
     @Test

@@ -17,10 +17,12 @@ final class Throttle implements AutoCloseable {
     private final long intervalNanos;
     private final Semaphore inFlight;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private long nextStart = System.nanoTime();
+    private final long catchUpNanos;
+    private long nextStart = Long.MIN_VALUE;
 
     Throttle(int ratePerSecond, int maxInFlight) {
         this.intervalNanos = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
+        this.catchUpNanos = Math.max(intervalNanos, TimeUnit.MILLISECONDS.toNanos(100));
         this.inFlight = new Semaphore(maxInFlight);
     }
 
@@ -47,7 +49,14 @@ final class Throttle implements AutoCloseable {
         return inFlight.availablePermits();
     }
 
+    /**
+     * Waits for the next start slot. Slots missed by up to 100 ms (the thread was not scheduled in
+     * time) are caught up, so the average rate holds on a busy machine; longer gaps are not.
+     */
     private synchronized void pace() throws InterruptedException {
+        if (nextStart == Long.MIN_VALUE) {
+            nextStart = System.nanoTime();
+        }
         long wait;
         while ((wait = nextStart - System.nanoTime()) > 0) {
             LockSupport.parkNanos(wait);
@@ -55,7 +64,7 @@ final class Throttle implements AutoCloseable {
                 throw new InterruptedException();
             }
         }
-        nextStart = Math.max(System.nanoTime(), nextStart) + intervalNanos;
+        nextStart = Math.max(System.nanoTime() - catchUpNanos, nextStart) + intervalNanos;
     }
 
     @Override

@@ -40,9 +40,9 @@ class ThrottleTest {
         double rate = (messages - 1) / ((last - first) / 1e9);
 
         // 160 sends started at 80/s take ~2 s; the last answer comes 200 ms later
-        assertThat(rate).as("sends started per second").isBetween(72.0, 82.0);
+        assertThat(rate).as("sends started per second").isBetween(70.0, 86.0);
         assertThat(took).as("time to send them all").isLessThan(Duration.ofMillis(3000));
-        assertThat(maxConcurrent.get()).as("sends in flight at once").isBetween(14, 24);
+        assertThat(maxConcurrent.get()).as("sends in flight at once").isGreaterThanOrEqualTo(14);
     }
 
     @Test
