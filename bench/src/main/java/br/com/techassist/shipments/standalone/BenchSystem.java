@@ -1,0 +1,167 @@
+package br.com.techassist.shipments.standalone;
+
+import br.com.techassist.shipments.sandbox.SandboxApplication;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The standalone system as the benchmark drives it: an in-process broker, the sandbox (started
+ * here with the benchmark's own clock and faults) and the four services started through the
+ * standalone {@link ServiceLauncher}, each on a fresh database of {@code MYSQL_URL}. A service can
+ * be restarted alone with different arguments (e.g. another provider rate).
+ *
+ * <p>This class lives in the standalone package because the launcher is package-private there;
+ * it only uses it, it changes nothing in it.
+ */
+public final class BenchSystem implements AutoCloseable {
+
+    /** The four services, by the names the standalone launcher uses. */
+    public enum Svc {
+        PREPOST_INGEST(ServiceLauncher.Service.PREPOST_INGEST),
+        TRACKING_POLLER(ServiceLauncher.Service.TRACKING_POLLER),
+        PHONE_VALIDATOR(ServiceLauncher.Service.PHONE_VALIDATOR),
+        NOTIFIER(ServiceLauncher.Service.NOTIFIER);
+
+        private final ServiceLauncher.Service service;
+
+        Svc(ServiceLauncher.Service service) {
+            this.service = service;
+        }
+
+        public String serviceName() {
+            return service.serviceName();
+        }
+    }
+
+    private final String mysqlUrl;
+    private final int portBase;
+    private final int sandboxPort;
+    private final double trackingClockSpeed;
+    private final List<String> commonArgs;
+    private final Map<Svc, ConfigurableApplicationContext> services = new EnumMap<>(Svc.class);
+    private InProcessKafka kafka;
+    private ConfigurableApplicationContext sandbox;
+
+    /**
+     * @param mysqlUrl the server; its databases {@code shipments_<service>} are dropped and created again
+     * @param trackingClockSpeed the tracking schedule runs {@code 1/trackingClockSpeed} of its real durations
+     * @param commonArgs extra arguments for every service
+     */
+    public BenchSystem(String mysqlUrl, double trackingClockSpeed, List<String> commonArgs) throws IOException {
+        this.mysqlUrl = mysqlUrl;
+        this.trackingClockSpeed = trackingClockSpeed;
+        this.commonArgs = List.copyOf(commonArgs);
+        this.portBase = freePortBlock();
+        this.sandboxPort = freePort();
+    }
+
+    /** Starts broker and sandbox (with the given sandbox arguments), then the services. */
+    public void start(List<String> sandboxArgs) throws IOException {
+        dropDatabases();
+        kafka = InProcessKafka.start(freePort());
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + sandboxPort,
+                "--spring.autoconfigure.exclude=" + String.join(",", ServiceLauncher.notForTheSandbox()),
+                "--sandbox.whatsapp.webhook-url=http://localhost:" + (portBase + 4) + "/webhooks/whatsapp",
+                "--logging.level.br.com.techassist.shipments.sandbox=WARN"));
+        args.addAll(sandboxArgs);
+        sandbox = SandboxApplication.builder().registerShutdownHook(false).run(args.toArray(String[]::new));
+        for (Svc svc : Svc.values()) {
+            startService(svc, List.of());
+        }
+    }
+
+    /** Starts (or starts again, on the same database) one service with extra arguments. */
+    public void startService(Svc svc, List<String> extraArgs) {
+        List<String> args = new ArrayList<>(commonArgs);
+        args.addAll(extraArgs);
+        ServiceLauncher launcher = new ServiceLauncher(settings(), kafka.bootstrapServers(), args.toArray(String[]::new));
+        services.put(svc, launcher.start(svc.service));
+    }
+
+    /** Closes one service's context; its database and the broker stay. */
+    public void stopService(Svc svc) {
+        ConfigurableApplicationContext context = services.remove(svc);
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    public String sandboxUrl() {
+        return "http://localhost:" + sandboxPort;
+    }
+
+    public String serviceUrl(Svc svc) {
+        return "http://localhost:" + svc.service.port(settings());
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public void close() {
+        for (Svc svc : List.of(Svc.NOTIFIER, Svc.PHONE_VALIDATOR, Svc.TRACKING_POLLER, Svc.PREPOST_INGEST)) {
+            try {
+                stopService(svc);
+            } catch (RuntimeException e) {
+                System.err.println("stopping " + svc + ": " + e.getMessage());
+            }
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    private StandaloneSettings settings() {
+        return new StandaloneSettings(true, null, 0, mysqlUrl, Path.of("data"), sandboxUrl(), sandboxPort, 0,
+                trackingClockSpeed, portBase);
+    }
+
+    private void dropDatabases() {
+        String server = mysqlUrl.replaceFirst("^(jdbc:(?:mysql|mariadb)://[^/?]+).*$", "$1");
+        String user = System.getenv().getOrDefault("MYSQL_USERNAME", "root");
+        String password = System.getenv().getOrDefault("MYSQL_PASSWORD", "");
+        try (var c = DriverManager.getConnection(server + "/", user, password)) {
+            for (Svc svc : Svc.values()) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS shipments_" + svc.serviceName().replace('-', '_'));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset the benchmark databases on " + server + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static int freePortBlock() {
+        for (int base = 19_180; base < 20_000; base += 10) {
+            if (free(base + 1) && free(base + 2) && free(base + 3) && free(base + 4)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free block of four ports between 19180 and 20000");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket ignored = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
