@@ -59,8 +59,7 @@ class StandaloneEndToEndIT {
                 .registerShutdownHook(false)
                 .run("--server.port=" + sandboxPort,
                         "--spring.autoconfigure.exclude=" + String.join(",", ServiceLauncher.notForTheSandbox()),
-                        "--sandbox.scenario.parcels=" + PARCELS,
-                        "--sandbox.scenario.spread=PT2H",
+                        "--sandbox.scenario.parcels=0",
                         "--sandbox.clock.speed=" + CLOCK_SPEED,
                         "--sandbox.whatsapp.webhook-url=http://localhost:" + (portBase + 4) + "/webhooks/whatsapp");
         toStop.add(sandboxContext::close);
@@ -70,6 +69,8 @@ class StandaloneEndToEndIT {
         StandaloneApplication first = new StandaloneApplication(settings);
         toStop.add(first::stop);
         first.start(new String[0]);
+        // parcels are created once the system is up, so their lives unfold while it watches
+        post(sandbox + "/sandbox/scenario/parcels", "{\"count\":" + PARCELS + "}");
 
         Awaitility.await("every parcel that is due a message finished its life and got it")
                 .atMost(Duration.ofMinutes(6))
@@ -169,6 +170,14 @@ class StandaloneEndToEndIT {
 
     private List<JsonNode> messages(String sandbox) throws IOException, InterruptedException {
         return list(get(sandbox + "/sandbox/whatsapp/messages"));
+    }
+
+    private void post(String url, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST %s: %s", url, response.body()).isEqualTo(201);
     }
 
     private JsonNode get(String url) throws IOException, InterruptedException {
