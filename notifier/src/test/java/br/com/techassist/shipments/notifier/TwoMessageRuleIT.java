@@ -121,6 +121,23 @@ class TwoMessageRuleIT extends NotifierITSupport {
     }
 
     @Test
+    void arrivedGoesToTheWhatsappIdTheProviderReportedForShipped() {
+        String code = newTrackingCode();
+        String phone = newPhone("43");
+        String oldAccountId = phone.substring(0, 4) + phone.substring(5); // registered before the ninth digit
+        whatsapp.stubFor(SharedWhatsApp.sendTo(phone).willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                { "messaging_product": "whatsapp", "contacts": [ { "input": "%s", "wa_id": "%s" } ],
+                  "messages": [ { "id": "wamid.OLDACCOUNT%s" } ] }""".formatted(phone, oldAccountId, code))));
+        publish(contact(code, phone), statusChanged(code, Milestone.POSTED, unit("LONDRINA", "PR")));
+        assertThat(awaitState(code, NotificationKind.SHIPPED, NotificationState.SENT).waId()).isEqualTo(oldAccountId);
+
+        publish(statusChanged(code, Milestone.DELIVERED, unit("LONDRINA", "PR")));
+
+        assertThat(awaitState(code, NotificationKind.ARRIVED, NotificationState.SENT).recipient()).isEqualTo(oldAccountId);
+        assertThat(templatesSentTo(oldAccountId)).containsExactly("envio_entregue");
+    }
+
+    @Test
     void aNumberWithoutWhatsappIsSuppressedWithAnAlert() {
         String code = newTrackingCode();
         String phone = newPhone("51");

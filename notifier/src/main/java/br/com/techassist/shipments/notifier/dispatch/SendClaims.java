@@ -1,5 +1,6 @@
 package br.com.techassist.shipments.notifier.dispatch;
 
+import br.com.techassist.shipments.model.NotificationKind;
 import br.com.techassist.shipments.model.ShipmentAlert.AlertType;
 import br.com.techassist.shipments.model.ShipmentAlert.Severity;
 import br.com.techassist.shipments.notifier.NotifierProperties;
@@ -74,7 +75,7 @@ class SendClaims {
                 || !parcel.contactKnown()) {
             return Optional.empty();
         }
-        String to = parcel.sendTo();
+        String to = learnedWaId(n).orElse(parcel.sendTo());
         if (!parcel.contactStatus().isReachable() || to == null || to.isEmpty()) {
             suppress(n, parcel, "no_whatsapp", "contact " + parcel.contactStatus());
             alerts.raise(n.trackingCode(), AlertType.NO_WHATSAPP, Severity.WARNING,
@@ -98,11 +99,27 @@ class SendClaims {
         if (notifications.sendingFor(n.trackingCode())) {
             return Optional.empty();
         }
-        OutgoingMessage message = composer.compose(id, n.kind(), parcel);
+        OutgoingMessage composed = composer.compose(id, n.kind(), parcel);
+        OutgoingMessage message = new OutgoingMessage(composed.notificationId(), composed.trackingCode(), composed.kind(),
+                to, composed.text(), composed.template(), composed.language(), composed.parameters());
         if (!notifications.claim(id, provider.name(), to, instance)) {
             return Optional.empty();
         }
         return Optional.of(new Claim(n, parcel, message));
+    }
+
+    /**
+     * The WhatsApp id the provider reported when SHIPPED went out ({@code contacts[0].wa_id}): ARRIVED
+     * goes to the account id WhatsApp itself gave (12 digits for old Brazilian accounts).
+     */
+    private Optional<String> learnedWaId(Notification n) {
+        if (n.kind() != NotificationKind.ARRIVED) {
+            return Optional.empty();
+        }
+        return notifications.find(n.trackingCode(), NotificationKind.SHIPPED)
+                .filter(shipped -> shipped.state() == NotificationState.SENT)
+                .map(Notification::waId)
+                .filter(waId -> waId != null && waId.matches("\\d{8,15}"));
     }
 
     private void suppress(Notification n, Parcel parcel, String reason, String detail) {
