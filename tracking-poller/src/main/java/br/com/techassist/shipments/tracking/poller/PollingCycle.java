@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * cycles catch up.
  */
 @Component
-public class PollingCycle {
+class PollingCycle {
 
     private static final Logger log = LoggerFactory.getLogger(PollingCycle.class);
 
@@ -63,10 +63,10 @@ public class PollingCycle {
     }
 
     /** What a cycle did. */
-    public record Result(int requests, int codes, boolean interrupted) {}
+    record Result(int requests, int codes, boolean interrupted) {}
 
     /** Runs one cycle now (the loop calls it every tick; tests call it directly). */
-    public synchronized Result runOnce() {
+    synchronized Result runOnce() {
         long started = System.nanoTime();
         Instant now = clock.instant();
         if (now.isBefore(pausedUntil)) {
@@ -148,7 +148,7 @@ public class PollingCycle {
     }
 
     /** The name this instance writes into {@code tracked_object.polled_by}. */
-    public String instance() {
+    String instance() {
         return instance;
     }
 

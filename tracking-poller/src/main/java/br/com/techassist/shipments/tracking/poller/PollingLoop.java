@@ -2,6 +2,7 @@ package br.com.techassist.shipments.tracking.poller;
 
 import br.com.techassist.shipments.tracking.TrackingProperties;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -17,7 +18,7 @@ class PollingLoop implements SmartLifecycle {
     private final PollSchedule schedule;
     private final boolean enabled;
     private volatile boolean running;
-    private Thread worker;
+    private @Nullable Thread worker;
 
     PollingLoop(PollingCycle cycle, PollSchedule schedule, TrackingProperties props) {
         this.cycle = cycle;

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -113,13 +114,12 @@ class TrackedObjects {
         String stop = rs.getString("stop_reason");
         return new TrackedObject(rs.getString("tracking_code"), rs.getInt("kafka_partition"),
                 Milestone.valueOf(rs.getString("milestone")), rs.getBoolean("delivered"), rs.getBoolean("active"),
-                stop == null ? null : StopReason.valueOf(stop), instant(rs, "registered_at"),
-                instant(rs, "next_poll_at"), instant(rs, "last_polled_at"), instant(rs, "last_event_at"),
+                stop == null ? null : StopReason.valueOf(stop), Objects.requireNonNull(instant(rs, "registered_at")),
+                Objects.requireNonNull(instant(rs, "next_poll_at")), instant(rs, "last_polled_at"), instant(rs, "last_event_at"),
                 instant(rs, "expected_delivery"), rs.getInt("polls"), rs.getString("polled_by"));
     }
 
-    @SuppressWarnings("NullAway")
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }

@@ -133,6 +133,19 @@ class ObjectTrackerTest {
     }
 
     @Test
+    void anUnansweredPollChangesNothingButTheRetryTime() {
+        apply(found(ev("RO", "01", -8 * 24), ev("PO", "01", -8 * 24 - 1)));
+        TrackedObject before = object;
+
+        TrackedObject after = tracker.unanswered(before, NOW.plusSeconds(60), "test");
+
+        assertThat(after.milestone()).isEqualTo(before.milestone());
+        assertThat(after.lastEventAt()).isEqualTo(before.lastEventAt());
+        assertThat(after.active()).isTrue();
+        assertThat(after.nextPollAt()).isEqualTo(NOW.plusSeconds(60).plus(Duration.ofMinutes(10)));
+    }
+
+    @Test
     void onlyLabelEventsMeanNotPostedYet() {
         var label = new CorreiosEvent("XX", "01", "Etiqueta emitida - Aguardando postagem", null, T0, null, null);
 
