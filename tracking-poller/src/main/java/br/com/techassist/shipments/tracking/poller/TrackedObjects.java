@@ -98,17 +98,22 @@ class TrackedObjects {
                 .update();
     }
 
-    /** How many objects are at each milestone (all instances' objects). */
-    Map<Milestone, Long> countByMilestone() {
-        Map<Milestone, Long> counts = new EnumMap<>(Milestone.class);
+    /** How many objects are at each milestone, still polled or not (all instances' objects). */
+    Counts countByMilestone() {
+        Counts counts = new Counts(new EnumMap<>(Milestone.class), new EnumMap<>(Milestone.class));
         for (Milestone m : Milestone.values()) {
-            counts.put(m, 0L);
+            counts.polled().put(m, 0L);
+            counts.stopped().put(m, 0L);
         }
-        jdbc.sql("SELECT milestone, COUNT(*) FROM tracked_object GROUP BY milestone")
-                .query((rs, n) -> counts.put(Milestone.valueOf(rs.getString(1)), rs.getLong(2)))
+        jdbc.sql("SELECT milestone, active, COUNT(*) FROM tracked_object GROUP BY milestone, active")
+                .query((rs, n) -> (rs.getBoolean(2) ? counts.polled() : counts.stopped())
+                        .put(Milestone.valueOf(rs.getString(1)), rs.getLong(3)))
                 .list();
         return counts;
     }
+
+    /** Objects by milestone: those still polled and those whose polling stopped. */
+    record Counts(Map<Milestone, Long> polled, Map<Milestone, Long> stopped) {}
 
     private static TrackedObject map(ResultSet rs, int row) throws SQLException {
         String stop = rs.getString("stop_reason");

@@ -21,19 +21,16 @@ import org.springframework.stereotype.Component;
 class TrackingMetrics {
 
     private final MeterRegistry registry;
-    private final Map<Milestone, AtomicLong> objects = new EnumMap<>(Milestone.class);
+    private final Map<Milestone, AtomicLong> polled = new EnumMap<>(Milestone.class);
+    private final Map<Milestone, AtomicLong> stopped = new EnumMap<>(Milestone.class);
     private final DistributionSummary codesPerRequest;
     private final Counter registrations;
 
     TrackingMetrics(MeterRegistry registry, PartitionOwnership ownership) {
         this.registry = registry;
         for (Milestone m : Milestone.values()) {
-            AtomicLong value = new AtomicLong();
-            objects.put(m, value);
-            Gauge.builder("tracking.objects", value, AtomicLong::get)
-                    .description("tracked objects by milestone (all instances: use max, not sum, across instances)")
-                    .tag("milestone", m.name())
-                    .register(registry);
+            objectsGauge(m, true, polled);
+            objectsGauge(m, false, stopped);
         }
         Gauge.builder("tracking.partitions.owned", ownership, o -> o.partitions().size())
                 .description("partitions of shipments.registered.v1 whose objects this instance polls")
@@ -47,8 +44,18 @@ class TrackingMetrics {
                 .register(registry);
     }
 
-    void objects(Map<Milestone, Long> counts) {
-        counts.forEach((m, n) -> objects.get(m).set(n));
+    private void objectsGauge(Milestone milestone, boolean polling, Map<Milestone, AtomicLong> values) {
+        AtomicLong value = new AtomicLong();
+        values.put(milestone, value);
+        Gauge.builder("tracking.objects", value, AtomicLong::get)
+                .description("tracked objects by milestone, still polled or not (all instances: use max, not sum)")
+                .tags("milestone", milestone.name(), "polling", Boolean.toString(polling))
+                .register(registry);
+    }
+
+    void objects(TrackedObjects.Counts counts) {
+        counts.polled().forEach((m, n) -> polled.get(m).set(n));
+        counts.stopped().forEach((m, n) -> stopped.get(m).set(n));
     }
 
     void registered() {

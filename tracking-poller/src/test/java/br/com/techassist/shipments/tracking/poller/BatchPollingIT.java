@@ -82,6 +82,6 @@ class BatchPollingIT {
 
         assertThat(cycle.runOnce().requests()).as("nothing is due again before the minimum interval").isZero();
         assertThat(meters.summary("tracking.rastro.codes.per.request").totalAmount()).isEqualTo(1000);
-        assertThat(meters.get("tracking.objects").tag("milestone", "IN_TRANSIT").gauge().value()).isEqualTo(1000);
+        assertThat(meters.get("tracking.objects").tag("milestone", "IN_TRANSIT").tag("polling", "true").gauge().value()).isEqualTo(1000);
     }
 }

@@ -70,8 +70,9 @@ class H2PortabilityTest {
         assertThat(stored.milestone()).isEqualTo(Milestone.IN_TRANSIT);
         assertThat(stored.nextPollAt()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
         assertThat(stored.polls()).isEqualTo(1);
-        assertThat(objects.countByMilestone()).containsEntry(Milestone.IN_TRANSIT, 1L)
+        assertThat(objects.countByMilestone().polled()).containsEntry(Milestone.IN_TRANSIT, 1L)
                 .containsEntry(Milestone.PRE_POSTED, 2L);
+        assertThat(objects.countByMilestone().stopped()).containsEntry(Milestone.IN_TRANSIT, 0L);
     }
 
     @Test

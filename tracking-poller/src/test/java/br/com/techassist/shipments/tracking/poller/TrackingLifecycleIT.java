@@ -120,6 +120,8 @@ class TrackingLifecycleIT {
         assertThat(changes.getLast().terminal()).isTrue();
         assertThat(changes.getLast().previousMilestone()).isEqualTo(OUT_FOR_DELIVERY);
         assertThat(objects.find(code).orElseThrow().active()).isFalse();
+        assertThat(meters.get("tracking.objects").tags("milestone", "DELIVERED", "polling", "false").gauge().value())
+                .isPositive();
 
         CLOCK.advance(Duration.ofHours(1));
         cycle.runOnce();
