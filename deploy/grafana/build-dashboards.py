@@ -128,8 +128,11 @@ def pipeline():
            description="Each step counts events in the range; parcels move through it over days.")
     b.row("Parcels")
     b.bars("Tracked objects by milestone",
-           (f"max by (milestone) (tracking_objects{{{APP}}})", "{{milestone}}"),
-           description="All instances report the same totals: max, not sum.")
+           (f"sum by (milestone) (max by (milestone, polling) (tracking_objects{{{APP}}}))", "{{milestone}}"),
+           description="Still polled and stopped (terminal) objects together. Every instance reports the same "
+                       "totals: max across instances, then sum over `polling`.")
+    b.stat("Objects still polled", f'sum(max by (milestone) (tracking_objects{{{APP},polling="true"}}))',
+           description="Objects tracking-poller still asks Correios about (not yet terminal).")
     b.timeseries("Operator alerts per hour",
                  (f"sum by (type) (increase(tracking_alerts_total{{{APP}}}[1h]))", "{{type}}"))
     b.timeseries("Pre-postings rejected per hour",
