@@ -100,6 +100,10 @@ class TwoInstancesIT {
         assertEveryCodeAskedExactlyOnce(codes);
         assertThat(Set.copyOf(pollers(jdbc, codes).values())).containsExactly(cycleOfFirst.instance());
         assertMilestoneOnceEach(recorder, codes, Milestone.IN_TRANSIT, jdbc);
+        assertThat(recorder.events(ShipmentStatusChanged.class).stream()
+                        .filter(e -> e.milestone() == Milestone.POSTED && codes.contains(e.trackingCode())))
+                .as("the survivor saw the stopped instance's answers again and re-published none of them")
+                .hasSize(codes.size());
     }
 
     private static ConfigurableApplicationContext start() {
