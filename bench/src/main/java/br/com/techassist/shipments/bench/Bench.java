@@ -60,24 +60,26 @@ public final class Bench {
     // ---------------------------------------------------------------- phases 1 and 2
 
     private void throughputAndProviderRate() throws Exception {
-        int parcels = Integer.getInteger("bench.parcels", 2000);
+        int parcels = Integer.getInteger("bench.parcels", 1000);
         try (BenchSystem system = new BenchSystem(mysqlUrl, TRACKING_SPEED_FAST, List.of(
                 "--ingest.interval=PT1S",
                 "--notifier.provider-rate=100000",
                 "--notifier.max-in-flight=512",
+                "--phone.checks.batch-size=100",
                 "--logging.level.root=WARN"))) {
             system.start(List.of("--sandbox.scenario.parcels=0", "--sandbox.clock.speed=1"));
             String sandbox = system.sandboxUrl();
 
+            System.out.println("bench: phase 1, " + parcels + " parcels pre-posted and posted at once");
             // 1. throughput: every parcel is posted at once; then the clock jumps a day and all are delivered
             Instant t0 = Instant.now();
             createPostedParcels(sandbox, parcels, true);
             Instant created = Instant.now();
-            waitUntil(Duration.ofSeconds(Long.getLong("bench.wave-timeout", 150)), () -> sent(sandbox) >= parcels);
+            waitUntil(Duration.ofSeconds(Long.getLong("bench.wave-timeout", 120)), () -> sent(sandbox) >= parcels);
             Instant shippedDone = Instant.now();
             http.send("POST", sandbox + "/sandbox/clock/advance?by=P2D", "");
             Instant advanced = Instant.now();
-            waitUntil(Duration.ofSeconds(Long.getLong("bench.wave-timeout", 150)), () -> sent(sandbox) >= 2L * parcels);
+            waitUntil(Duration.ofSeconds(Long.getLong("bench.wave-timeout", 120)), () -> sent(sandbox) >= 2L * parcels);
             Instant done = Instant.now();
             settle(sandbox);
 
@@ -136,13 +138,14 @@ public final class Bench {
 
     private Map<String, Object> providerRate(BenchSystem system, int rate) throws Exception {
         String sandbox = system.sandboxUrl();
-        int parcels = (int) Math.min(Integer.getInteger("bench.rate-parcels-max", 6000), rate * 12L);
+        int parcels = (int) Math.min(Integer.getInteger("bench.rate-parcels-max", 2000), rate * 12L);
+        System.out.println("bench: phase 2, provider rate " + rate + "/s, backlog of " + parcels + " messages");
         system.stopService(Svc.NOTIFIER);
         long before = (long) sent(sandbox);
         long statusBefore = notifierInputs(system);
         createPostedParcels(sandbox, parcels, false);
         // the upstream services register, validate and track them while the notifier is down
-        waitUntil(Duration.ofSeconds(Long.getLong("bench.wave-timeout", 150)),
+        waitUntil(Duration.ofSeconds(Long.getLong("bench.wave-timeout", 120)),
                 () -> notifierInputs(system) >= statusBefore + 2L * parcels);
         http.send("PUT", sandbox + "/sandbox/faults", "{\"whatsapp\": {\"latency\": \"PT0.2S\"}}");
         Instant start = Instant.now();
@@ -185,6 +188,7 @@ public final class Bench {
             system.start(List.of("--sandbox.scenario.parcels=" + parcels, "--sandbox.scenario.spread=PT12H",
                     "--sandbox.clock.speed=" + LIFE_CLOCK));
             String sandbox = system.sandboxUrl();
+            System.out.println("bench: phase 3, " + parcels + " generated parcels living on a clock x" + LIFE_CLOCK);
             JsonNode clock = http.get(sandbox + "/sandbox/clock");
             Instant realStart = Instant.now();
             LocalDateTime simStart = Messages.simulated(clock.get("simulatedNow").asString());

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -81,9 +82,13 @@ public final class BenchSystem implements AutoCloseable {
 
     /** Starts (or starts again, on the same database) one service with extra arguments. */
     public void startService(Svc svc, List<String> extraArgs) {
-        List<String> args = new ArrayList<>(commonArgs);
-        args.addAll(extraArgs);
-        ServiceLauncher launcher = new ServiceLauncher(settings(), kafka.bootstrapServers(), args.toArray(String[]::new));
+        // a property given twice on the command line would bind as "a,b": the later value replaces the earlier
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (String arg : concat(commonArgs, extraArgs)) {
+            byName.put(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg, arg);
+        }
+        ServiceLauncher launcher = new ServiceLauncher(settings(), kafka.bootstrapServers(),
+                byName.values().toArray(String[]::new));
         services.put(svc, launcher.start(svc.service));
     }
 
@@ -122,6 +127,12 @@ public final class BenchSystem implements AutoCloseable {
         if (kafka != null) {
             kafka.close();
         }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private StandaloneSettings settings() {
