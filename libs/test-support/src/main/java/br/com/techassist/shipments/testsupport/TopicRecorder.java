@@ -9,7 +9,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -28,6 +35,7 @@ public final class TopicRecorder implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile RuntimeException failure;
 
     private TopicRecorder(List<String> topics) {
         Properties p = new Properties();
@@ -35,6 +43,7 @@ public final class TopicRecorder implements AutoCloseable {
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        createMissing(topics);
         consumer = new KafkaConsumer<>(p);
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
@@ -47,16 +56,44 @@ public final class TopicRecorder implements AutoCloseable {
         thread = Thread.ofPlatform().daemon().name("topic-recorder").start(this::run);
     }
 
+    /** Creates the topics that do not exist yet, with the partition count the services use. */
+    private static void createMissing(List<String> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafkaBroker.bootstrapServers()))) {
+            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            var missing = topics.stream().filter(t -> !existing.contains(t)).map(t -> new NewTopic(t, 6, (short) 1)).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topics " + topics + ": " + e.getCause(), e);
+            }
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topics " + topics + ": " + e, e);
+        }
+    }
+
     /** Starts recording the given topics (created if missing) from their current end. */
     public static TopicRecorder start(String... topics) {
         return new TopicRecorder(List.of(topics));
     }
 
     private void run() {
-        while (running) {
-            consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+        try {
+            while (running) {
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            consumer.close();
         }
-        consumer.close();
+    }
+
+    private void checkAlive() {
+        if (failure != null) {
+            throw new IllegalStateException("the topic recorder stopped: " + failure, failure);
+        }
     }
 
     /** Every raw record seen so far. */
@@ -84,7 +121,10 @@ public final class TopicRecorder implements AutoCloseable {
     /** Waits until at least {@code count} events of {@code type} matching {@code filter} arrived. */
     public <T extends ShipmentEvent> List<T> await(Class<T> type, Predicate<T> filter, int count, Duration timeout) {
         Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50))
-                .until(() -> events(type).stream().filter(filter).count() >= count);
+                .until(() -> {
+                    checkAlive();
+                    return events(type).stream().filter(filter).count() >= count;
+                });
         return events(type).stream().filter(filter).toList();
     }
 
