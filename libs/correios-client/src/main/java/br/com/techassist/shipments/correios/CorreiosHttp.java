@@ -46,6 +46,7 @@ final class CorreiosHttp {
     CorreiosHttp(CorreiosProperties props, CorreiosMetrics metrics, Sleeper sleeper) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
+                .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) // never the common pool
                 .connectTimeout(props.connectTimeout())
                 .build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
