@@ -140,7 +140,7 @@ final class ServiceLauncher {
                 // the fake WhatsApp cannot ban anyone: no need to pace number checks as for a real account
                 "--phone.checks.per-minute=100000",
                 "--phone.checks.poll-interval=200ms",
-                "--INGEST_INTERVAL=" + System.getenv().getOrDefault("INGEST_INTERVAL", "PT5S"),
+                "--INGEST_INTERVAL=" + settings.ingestInterval(),
                 "--QUIET_HOURS=" + System.getenv().getOrDefault("QUIET_HOURS", "off"));
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param parcels demo parcels the sandbox generates
  * @param clockSpeed simulated seconds per real second in the sandbox
  * @param portBase the services listen on portBase+1 … portBase+4
+ * @param ingestInterval how often pre-postings are pulled from the sandbox ({@code INGEST_INTERVAL})
  */
 record StandaloneSettings(
         boolean sandbox,
@@ -28,7 +29,8 @@ record StandaloneSettings(
         int sandboxPort,
         int parcels,
         double clockSpeed,
-        int portBase) {
+        int portBase,
+        String ingestInterval) {
 
     static StandaloneSettings from(Map<String, String> env) {
         boolean credentials = present(env.get("CORREIOS_USERNAME")) && present(env.get("CORREIOS_ACCESS_CODE"));
@@ -42,7 +44,8 @@ record StandaloneSettings(
                 Integer.parseInt(env.getOrDefault("SANDBOX_PORT", "8090")),
                 Integer.parseInt(env.getOrDefault("SANDBOX_PARCELS", "30")),
                 Double.parseDouble(env.getOrDefault("SANDBOX_CLOCK_SPEED", "1440")),
-                Integer.parseInt(env.getOrDefault("STANDALONE_PORT_BASE", "8080")));
+                Integer.parseInt(env.getOrDefault("STANDALONE_PORT_BASE", "8080")),
+                env.getOrDefault("INGEST_INTERVAL", "PT5S"));
     }
 
     String sandboxUrl() {
