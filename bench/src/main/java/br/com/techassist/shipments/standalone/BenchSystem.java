@@ -137,7 +137,7 @@ public final class BenchSystem implements AutoCloseable {
 
     private StandaloneSettings settings() {
         return new StandaloneSettings(true, null, 0, mysqlUrl, Path.of("data"), sandboxUrl(), sandboxPort, 0,
-                trackingClockSpeed, portBase);
+                trackingClockSpeed, portBase, "PT5S");
     }
 
     private void dropDatabases() {
