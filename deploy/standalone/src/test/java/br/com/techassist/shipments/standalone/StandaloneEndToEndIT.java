@@ -114,6 +114,10 @@ class StandaloneEndToEndIT {
         }
         assertThat(withWhatsapp).as("the scenario has parcels with WhatsApp").isGreaterThan(PARCELS / 2);
 
+        assertThat(metricsNoServiceExposes(portBase))
+                .as("metrics that deploy/prometheus rules or deploy/grafana dashboards query but no running service exposes")
+                .isEmpty();
+
         Set<String> finished = parcels.stream().filter(p -> p.get("finished").asBoolean())
                 .map(p -> p.get("trackingCode").asString()).collect(Collectors.toSet());
         int sentBefore = messages(sandbox).size();
@@ -128,6 +132,33 @@ class StandaloneEndToEndIT {
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> messages(sandbox).stream().skip(sentBefore)
                         .noneMatch(m -> finished.stream().anyMatch(code -> m.get("text").asString().contains(code))));
+    }
+
+    /**
+     * Every metric name a dashboard or alert rule uses ({@code deploy/monitoring/referenced-metrics.txt})
+     * must be exposed by one of the running services, except those that only appear after a rare
+     * event ({@code event-driven-metrics.txt}, e.g. a dead letter or a token failure).
+     */
+    private List<String> metricsNoServiceExposes(int portBase) throws IOException, InterruptedException {
+        Path monitoring = Path.of("..", "monitoring");
+        Set<String> eventDriven = Set.copyOf(names(monitoring.resolve("event-driven-metrics.txt")));
+        Set<String> exposed = new java.util.HashSet<>();
+        for (int port = portBase + 1; port <= portBase + 4; port++) {
+            HttpResponse<String> scrape = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            scrape.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .map(l -> l.split("[{ ]", 2)[0]).forEach(exposed::add);
+        }
+        List<String> referenced = names(monitoring.resolve("referenced-metrics.txt"));
+        assertThat(referenced).as("referenced-metrics.txt").hasSizeGreaterThan(10);
+        return referenced.stream().filter(n -> !exposed.contains(n) && !eventDriven.contains(n)).toList();
+    }
+
+    private static List<String> names(Path file) throws IOException {
+        return java.nio.file.Files.readAllLines(file).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
     /** One line per parcel still short of a message it is due, or not yet at the end of its life. */
