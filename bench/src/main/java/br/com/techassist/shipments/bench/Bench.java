@@ -147,6 +147,14 @@ public final class Bench {
         // the upstream services register, validate and track them while the notifier is down
         waitUntil(Duration.ofSeconds(Long.getLong("bench.wave-timeout", 120)),
                 () -> notifierInputs(system) >= statusBefore + 2L * parcels);
+        // the notifier takes the backlog in while the fake WhatsApp refuses its credentials, which stops
+        // all sending (the rows stay due); so the measured sends are not paced by the notifier's Kafka intake
+        http.send("PUT", sandbox + "/sandbox/faults", "{\"whatsapp\": {\"tokenExpired\": true}}");
+        system.startService(Svc.NOTIFIER, List.of("--notifier.auth-failure-pause=PT10M"));
+        waitUntil(Duration.ofSeconds(Long.getLong("bench.wave-timeout", 120)),
+                () -> Topics.lag(system.bootstrapServers(), "notifier") == 0);
+        system.stopService(Svc.NOTIFIER);
+        http.send("DELETE", sandbox + "/sandbox/faults", "");
         http.send("PUT", sandbox + "/sandbox/faults", "{\"whatsapp\": {\"latency\": \"PT0.2S\"}}");
         Instant start = Instant.now();
         system.startService(Svc.NOTIFIER, List.of("--notifier.provider-rate=" + rate));
@@ -203,6 +211,7 @@ public final class Bench {
             List<FixedSchedule.Span> spans = new ArrayList<>();
             List<Double> arrivedDelayMinutes = new ArrayList<>();
             List<Double> endToEndSeconds = new ArrayList<>();
+            List<Double> arrivedEndToEnd = new ArrayList<>();
             long missing = 0;
             long unfinished = 0;
             for (JsonNode p : truth) {
@@ -232,6 +241,9 @@ public final class Bench {
                     Instant visible = realStart.plusMillis((long) (Duration.between(simStart, event).toMillis() / LIFE_CLOCK));
                     if (!event.isBefore(simStart)) {
                         endToEndSeconds.add(millis(visible, m.sentAt()) / 1000.0);
+                        if (m.kind().equals("ARRIVED")) {
+                            arrivedEndToEnd.add(millis(visible, m.sentAt()) / 1000.0);
+                        }
                     }
                 }
             }
@@ -259,6 +271,9 @@ public final class Bench {
             p4.put("eventVisibleToMessageSentSecondsP50", e2e.at(50));
             p4.put("eventVisibleToMessageSentSecondsP99", e2e.at(99));
             p4.put("messagesMeasured", e2e.count());
+            Percentiles arrivedE2e = Percentiles.of(arrivedEndToEnd);
+            p4.put("arrivedOnlySecondsP50", arrivedE2e.at(50));
+            p4.put("arrivedOnlySecondsP99", arrivedE2e.at(99));
             p4.put("duplicates", messages.duplicates());
             p4.put("missingOfFinishedParcels", missing);
             results.put("latency", p4);
@@ -269,6 +284,7 @@ public final class Bench {
             row("  ARRIVED after the event, simulated min p50 / p95", "%.1f / %.1f (target p95 <= 15)", arrived.at(50), arrived.at(95));
             row("4 event visible -> message sent, real s p50 / p99", "%.2f / %.2f (%d messages, clock x%.0f)",
                     e2e.at(50), e2e.at(99), e2e.count(), LIFE_CLOCK);
+            row("  ARRIVED only: event visible -> sent, real s p50 / p99", "%.2f / %.2f", arrivedE2e.at(50), arrivedE2e.at(99));
             row("  duplicates / missing (finished parcels)", "%d / %d (%d parcels unfinished at the end)",
                     messages.duplicates(), missing, unfinished);
         }

@@ -13,6 +13,24 @@ final class Topics {
 
     private Topics() {}
 
+    /** Records the consumer group has not committed yet, over the partitions it has offsets for. */
+    static long lag(String bootstrapServers, String groupId) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+            if (committed.isEmpty()) {
+                return Long.MAX_VALUE;
+            }
+            Map<TopicPartition, OffsetSpec> request = committed.keySet().stream()
+                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            var ends = admin.listOffsets(request).all().get();
+            return committed.entrySet().stream()
+                    .mapToLong(e -> ends.get(e.getKey()).offset() - (e.getValue() == null ? 0 : e.getValue().offset()))
+                    .sum();
+        } catch (Exception e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     static long endOffsets(String bootstrapServers, String... topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             var descriptions = admin.describeTopics(List.of(topics)).allTopicNames().get();
