@@ -1,0 +1,431 @@
+package br.com.techassist.shipments.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import br.com.techassist.shipments.sandbox.SandboxApplication;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole system in one JVM on MySQL ({@code MYSQL_URL}) while everything goes wrong: the fake
+ * WhatsApp answers 20 % 5xx and 429 bursts, the fake Correios 10 % 5xx, timeouts and tokens that
+ * expire early; every service is closed and started again on its database three times; the
+ * services' database connections are killed twice; the broker is replaced once. At the end no
+ * parcel has a duplicate message, every due message was sent (those to recipients without
+ * WhatsApp became alerts), every parcel reached its expected milestone, and the dead-letter topics
+ * hold exactly the two records poisoned on purpose.
+ *
+ * <p>The broker: the in-process test-kit broker cannot be restarted on its port and log
+ * directories (it prebinds random ports and {@code EmbeddedKafkaKraftBroker} ignores
+ * {@code kafkaPorts}), so the restart here is a <em>replacement</em> with an empty log on a new
+ * port, and every service is restarted onto it. To be honest about what an empty log loses, it is
+ * done once the first wave is drained (outboxes empty, every consumer group caught up): what is
+ * lost is topic history and committed offsets, not work in flight.
+ */
+class FaultInjectionIT {
+
+    private static final int WAVE = 260;
+    private static final double CLOCK_SPEED = 14_400; // ten simulated days per real minute
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern CODE = Pattern.compile("[A-Z]{2}\\d{9}[A-Z]{2}");
+    private static final List<String> POISONED_KEYS = List.of("POISON-REGISTERED", "POISON-STATUS");
+    private static final String FAULTS = """
+            {"whatsapp": {"errorRate": 0.2, "burstRate": 0.02, "burstLength": 5},
+             "correios": {"errorRate": 0.1, "timeoutRate": 0.02, "timeoutDelay": "PT3S", "tokenEarlyExpiry": "PT15S"}}""";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<ServiceLauncher.Service, ConfigurableApplicationContext> services =
+            new EnumMap<>(ServiceLauncher.Service.class);
+    private final Map<ServiceLauncher.Service, Integer> restarts = new EnumMap<>(ServiceLauncher.Service.class);
+    private final ConcurrentLinkedQueue<ConsumerRecord<String, String>> alertsAndDeadLetters = new ConcurrentLinkedQueue<>();
+    private final List<AutoCloseable> toStop = new ArrayList<>();
+    private String mysqlUrl;
+    private InProcessKafka kafka;
+    private Recorder recorder;
+    private StandaloneSettings settings;
+
+    @TempDir
+    Path dataDir;
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (ServiceLauncher.Service s : List.copyOf(services.keySet())) {
+            services.remove(s).close();
+        }
+        if (recorder != null) {
+            recorder.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        for (int i = toStop.size() - 1; i >= 0; i--) {
+            toStop.get(i).close();
+        }
+    }
+
+    @Test
+    void underFaultsRestartsAndOutagesEveryParcelGetsItsMessagesExactlyOnce() throws Exception {
+        mysqlUrl = System.getenv("MYSQL_URL");
+        if (mysqlUrl == null || mysqlUrl.isBlank()) {
+            fail("FaultInjectionIT needs a MySQL-compatible server: set MYSQL_URL (e.g. jdbc:mysql://127.0.0.1:3306/test), "
+                    + "MYSQL_USERNAME and MYSQL_PASSWORD; it creates the databases shipments_<service> there");
+        }
+        dropDatabases();
+        int portBase = freePortBlock();
+        int sandboxPort = freePort();
+        String sandbox = "http://localhost:" + sandboxPort;
+        ConfigurableApplicationContext sandboxContext = SandboxApplication.builder()
+                .registerShutdownHook(false)
+                .run("--server.port=" + sandboxPort,
+                        "--spring.autoconfigure.exclude=" + String.join(",", ServiceLauncher.notForTheSandbox()),
+                        "--sandbox.scenario.parcels=" + WAVE,
+                        "--sandbox.scenario.spread=PT2H",
+                        "--sandbox.clock.speed=" + CLOCK_SPEED,
+                        "--sandbox.whatsapp.webhook-url=http://localhost:" + (portBase + 4) + "/webhooks/whatsapp",
+                        "--logging.level.br.com.techassist.shipments.sandbox=WARN");
+        toStop.add(sandboxContext::close);
+        send("PUT", sandbox + "/sandbox/faults", FAULTS);
+        settings = new StandaloneSettings(true, null, 0, mysqlUrl, dataDir, sandbox, sandboxPort, 0, CLOCK_SPEED, portBase,
+                "PT1S");
+
+        kafka = InProcessKafka.start(0);
+        recorder = new Recorder(kafka.bootstrapServers());
+        for (ServiceLauncher.Service s : ServiceLauncher.Service.values()) {
+            start(s);
+        }
+
+        // wave 1 flows while every service is restarted once and the database connections are dropped
+        restartEachService();
+        killDatabaseConnections();
+        awaitAllDueMessages(sandbox, Duration.ofMinutes(4));
+        awaitDrained();
+
+        // the broker is replaced (see the class comment): every service moves onto the new one
+        for (ServiceLauncher.Service s : List.of(ServiceLauncher.Service.values()).reversed()) {
+            services.remove(s).close();
+        }
+        recorder.close();
+        kafka.close();
+        kafka = InProcessKafka.start(0);
+        recorder = new Recorder(kafka.bootstrapServers());
+        for (ServiceLauncher.Service s : ServiceLauncher.Service.values()) {
+            start(s);
+            restarts.merge(s, 1, Integer::sum);
+        }
+
+        // wave 2, with two poisoned records, while every service is restarted again
+        send("POST", sandbox + "/sandbox/scenario/parcels", "{\"count\": " + WAVE + "}");
+        poison();
+        restartEachService();
+        killDatabaseConnections();
+        awaitAllDueMessages(sandbox, Duration.ofMinutes(4));
+        Thread.sleep(5_000); // a late duplicate would show up now: nothing may change any more
+
+        assertThat(restarts.values()).as("restarts per service").allMatch(n -> n >= 2).hasSize(4);
+        List<JsonNode> parcels = list(get(sandbox + "/sandbox/scenario/parcels"));
+        assertThat(parcels).hasSize(2 * WAVE);
+        Map<String, List<String>> kinds = messageKinds(sandbox);
+        Map<String, String> milestones = milestones();
+        Set<String> noWhatsappAlerts = new HashSet<>();
+        Set<String> deadLetterKeys = new HashSet<>();
+        for (ConsumerRecord<String, String> r : alertsAndDeadLetters) {
+            if (r.topic().endsWith(".dlt")) {
+                deadLetterKeys.add(r.key());
+            } else if (r.value() != null && r.value().contains("\"NO_WHATSAPP\"")) {
+                noWhatsappAlerts.add(r.key());
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        int sent = 0;
+        int shippedSkipped = 0;
+        for (JsonNode p : parcels) {
+            String code = p.get("trackingCode").asString();
+            List<String> got = kinds.getOrDefault(code, List.of());
+            boolean shipped = p.get("shippedExpected").asBoolean();
+            boolean arrived = p.get("arrivedExpected").asBoolean();
+            String lifecycle = p.get("lifecycle").asString();
+            sent += got.size();
+            shippedSkipped += shipped && arrived && !got.contains("SHIPPED") ? 1 : 0;
+            if (got.size() != new HashSet<>(got).size()) {
+                problems.add(code + " got a duplicate: " + got);
+            }
+            if (arrived && !got.contains("ARRIVED")) {
+                problems.add(code + " " + lifecycle + " is missing ARRIVED: " + got);
+            }
+            if (shipped && !arrived && !got.contains("SHIPPED")) {
+                problems.add(code + " " + lifecycle + " is missing SHIPPED: " + got);
+            }
+            if (p.get("whatsappId").isNull() && !got.isEmpty()) {
+                problems.add(code + " has no WhatsApp but got " + got);
+            }
+            boolean dueButUndeliverable = p.get("whatsappId").isNull() && !lifecycle.equals("NEVER_POSTED");
+            if (dueButUndeliverable && !noWhatsappAlerts.contains(code)) {
+                problems.add(code + " " + lifecycle + " has no WhatsApp and no NO_WHATSAPP alert");
+            }
+            String expected = p.get("expectedFinalMilestone").asString();
+            String actual = milestones.get(code);
+            boolean atMilestone = expected.equals(actual) || (expected.equals("PRE_POSTED") && actual == null);
+            if (!atMilestone) {
+                problems.add(code + " " + lifecycle + " is at " + actual + ", expected " + expected
+                        + (milestones.containsKey(code) ? "" : " (never registered with the tracking poller)"));
+            }
+        }
+        System.out.printf("FaultInjectionIT: %d parcels, %d messages, %d SHIPPED not sent because the parcel was first "
+                + "seen delivered (contract), %d NO_WHATSAPP alerts, restarts %s, dead letters %s%n", parcels.size(), sent,
+                shippedSkipped, noWhatsappAlerts.size(), restarts, deadLetterKeys);
+        assertThat(problems).as("what went wrong under faults").isEmpty();
+        assertThat(deadLetterKeys).as("keys in the dead-letter topics").containsExactlyInAnyOrderElementsOf(POISONED_KEYS);
+    }
+
+    // ---------------------------------------------------------------- chaos
+
+    private void start(ServiceLauncher.Service s) {
+        ServiceLauncher launcher = new ServiceLauncher(settings, kafka.bootstrapServers(), new String[] {
+            "--ingest.interval=PT1S",
+            "--correios.read-timeout=PT2S",
+            "--notifier.retry-backoff=1s",
+            "--notifier.retry-max-backoff=4s",
+            "--notifier.max-attempts=30",
+            "--logging.level.root=WARN"});
+        services.put(s, launcher.start(s));
+    }
+
+    private void restartEachService() throws InterruptedException {
+        for (ServiceLauncher.Service s : ServiceLauncher.Service.values()) {
+            Thread.sleep(2_000);
+            services.remove(s).close();
+            start(s);
+            restarts.merge(s, 1, Integer::sum);
+        }
+    }
+
+    /** Kills every connection the services hold to their databases, as a database failover would. */
+    private void killDatabaseConnections() throws SQLException {
+        try (Connection c = serverConnection()) {
+            List<Long> ids = new ArrayList<>();
+            try (var rs = c.createStatement().executeQuery(
+                    "SELECT id FROM information_schema.processlist WHERE db LIKE 'shipments\\_%' AND id <> CONNECTION_ID()")) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            assertThat(ids).as("service connections to kill").isNotEmpty();
+            for (long id : ids) {
+                try {
+                    c.createStatement().execute("KILL " + id);
+                } catch (SQLException gone) {
+                    // closed meanwhile
+                }
+            }
+        }
+    }
+
+    private void poison() throws Exception {
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
+                "bootstrap.servers", kafka.bootstrapServers(),
+                "key.serializer", StringSerializer.class.getName(),
+                "value.serializer", ByteArraySerializer.class.getName()))) {
+            producer.send(new ProducerRecord<>("shipments.registered.v1", POISONED_KEYS.get(0),
+                    "{not json".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>("shipments.status.v1", POISONED_KEYS.get(1),
+                    "\u0000binary".getBytes(StandardCharsets.UTF_8))).get();
+        }
+    }
+
+    // ---------------------------------------------------------------- waiting
+
+    private void awaitAllDueMessages(String sandbox, Duration atMost) {
+        Awaitility.await("every parcel due a message finished its life and got it")
+                .dontCatchUncaughtExceptions()
+                .atMost(atMost)
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(missing(sandbox)).isEmpty());
+    }
+
+    /** Outboxes empty and every consumer group at the end of its topics. */
+    private void awaitDrained() {
+        Awaitility.await("outboxes published and consumers caught up")
+                .dontCatchUncaughtExceptions()
+                .atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    try (Connection c = serverConnection()) {
+                        for (ServiceLauncher.Service s : ServiceLauncher.Service.values()) {
+                            try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM shipments_"
+                                    + s.serviceName().replace('-', '_') + ".outbox_event")) {
+                                rs.next();
+                                assertThat(rs.getLong(1)).as("outbox of %s", s.serviceName()).isZero();
+                            }
+                        }
+                    }
+                    assertThat(Lag.total(kafka.bootstrapServers())).as("consumer lag").isZero();
+                });
+    }
+
+    private List<String> missing(String sandbox) throws IOException, InterruptedException {
+        Map<String, List<String>> kinds = messageKinds(sandbox);
+        List<String> missing = new ArrayList<>();
+        for (JsonNode p : list(get(sandbox + "/sandbox/scenario/parcels"))) {
+            String code = p.get("trackingCode").asString();
+            List<String> got = kinds.getOrDefault(code, List.of());
+            boolean shipped = p.get("shippedExpected").asBoolean();
+            boolean arrived = p.get("arrivedExpected").asBoolean();
+            boolean done = (!arrived || got.contains("ARRIVED")) && (!shipped || arrived || got.contains("SHIPPED"));
+            boolean lifeOver = p.get("finished").asBoolean() || p.get("lifecycle").asString().equals("NEVER_POSTED");
+            if (!done || !lifeOver) {
+                missing.add(code + " " + p.get("lifecycle").asString() + " " + got + " finished=" + p.get("finished"));
+            }
+        }
+        return missing;
+    }
+
+    // ---------------------------------------------------------------- reading the outcome
+
+    private Map<String, List<String>> messageKinds(String sandbox) throws IOException, InterruptedException {
+        Map<String, List<String>> out = new HashMap<>();
+        for (JsonNode m : list(get(sandbox + "/sandbox/whatsapp/messages"))) {
+            String text = m.path("text").asString("");
+            Matcher code = CODE.matcher(text);
+            if (code.find()) {
+                String kind = text.contains("foi postada") ? "SHIPPED"
+                        : text.contains("foi entregue") || text.contains("aguardando retirada") ? "ARRIVED" : "UNKNOWN";
+                out.computeIfAbsent(code.group(), k -> new ArrayList<>()).add(kind);
+            }
+        }
+        return out;
+    }
+
+    private Map<String, String> milestones() throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (Connection c = serverConnection();
+                var rs = c.createStatement().executeQuery(
+                        "SELECT tracking_code, milestone FROM shipments_tracking_poller.tracked_object")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    /** Records alerts and dead letters as they are published, from every broker the test runs. */
+    private final class Recorder implements AutoCloseable {
+
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        Recorder(String bootstrapServers) {
+            thread = Thread.ofPlatform().daemon().name("fault-it-recorder").start(() -> {
+                try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                        "bootstrap.servers", bootstrapServers,
+                        "group.id", "fault-injection-it-" + System.nanoTime(),
+                        "auto.offset.reset", "earliest",
+                        "metadata.max.age.ms", "1000",
+                        "key.deserializer", StringDeserializer.class.getName(),
+                        "value.deserializer", StringDeserializer.class.getName()))) {
+                    consumer.subscribe(Pattern.compile("shipments\\.alerts\\.v1|.*\\.dlt"));
+                    while (running) {
+                        consumer.poll(Duration.ofMillis(500)).forEach(alertsAndDeadLetters::add);
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join(10_000);
+        }
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private Connection serverConnection() throws SQLException {
+        String server = mysqlUrl.replaceFirst("^(jdbc:(?:mysql|mariadb)://[^/?]+).*$", "$1");
+        return DriverManager.getConnection(server + "/", System.getenv().getOrDefault("MYSQL_USERNAME", "root"),
+                System.getenv().getOrDefault("MYSQL_PASSWORD", ""));
+    }
+
+    private void dropDatabases() throws SQLException {
+        try (Connection c = serverConnection()) {
+            for (ServiceLauncher.Service s : ServiceLauncher.Service.values()) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS shipments_" + s.serviceName().replace('-', '_'));
+            }
+        }
+    }
+
+    private JsonNode get(String url) throws IOException, InterruptedException {
+        return JSON.readTree(send("GET", url, null));
+    }
+
+    private String send(String method, String url, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s: %s", method, url, response.body()).isLessThan(300);
+        return response.body();
+    }
+
+    private static List<JsonNode> list(JsonNode node) {
+        List<JsonNode> out = new ArrayList<>();
+        node.forEach(out::add);
+        return out;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static int freePortBlock() throws IOException {
+        for (int base = 18_580; base < 19_000; base += 10) {
+            boolean free = true;
+            for (int i = 1; i <= 4 && free; i++) {
+                try (ServerSocket ignored = new ServerSocket(base + i)) {
+                    free = true;
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free block of four ports between 18580 and 19000");
+    }
+}
