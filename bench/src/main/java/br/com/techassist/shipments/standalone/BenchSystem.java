@@ -136,7 +136,7 @@ public final class BenchSystem implements AutoCloseable {
     }
 
     private StandaloneSettings settings() {
-        return new StandaloneSettings(true, null, 0, mysqlUrl, Path.of("data"), sandboxUrl(), sandboxPort, 0,
+        return new StandaloneSettings(true, null, mysqlUrl, Path.of("data"), sandboxUrl(), sandboxPort, 0,
                 trackingClockSpeed, portBase, "PT5S");
     }
 

@@ -3,7 +3,8 @@ package br.com.techassist.shipments.standalone;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A single-node KRaft broker inside this JVM, on a fixed port so an operator can attach a consumer.
+ * A single-node KRaft broker inside this JVM. It listens on a free port chosen at start (the
+ * embedded KRaft test kit does not honour a fixed port); the console prints the address.
  * Its log lives in a temporary directory: the services keep their state in their databases, and
  * what was still in flight at shutdown is republished from their outboxes on the next start.
  */
@@ -15,8 +16,8 @@ final class InProcessKafka implements AutoCloseable {
         this.broker = broker;
     }
 
-    static InProcessKafka start(int port) {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6).kafkaPorts(port);
+    static InProcessKafka start() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
         broker.brokerProperty("auto.create.topics.enable", "true");
         broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
         broker.brokerProperty("transaction.state.log.replication.factor", "1");

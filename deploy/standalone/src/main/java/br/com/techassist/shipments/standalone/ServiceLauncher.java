@@ -4,6 +4,7 @@ import br.com.techassist.shipments.ingest.IngestApplication;
 import br.com.techassist.shipments.notifier.NotifierApplication;
 import br.com.techassist.shipments.phone.PhoneValidatorApplication;
 import br.com.techassist.shipments.sandbox.SandboxApplication;
+import br.com.techassist.shipments.support.H2Database;
 import br.com.techassist.shipments.tracking.TrackingApplication;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -101,8 +102,7 @@ final class ServiceLauncher {
     private List<String> datasource(Service service) {
         String db = service.serviceName.replace('-', '_');
         if (settings.mysqlUrl() == null) {
-            String url = "jdbc:h2:file:" + settings.dataDir().resolve(service.serviceName)
-                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,KEY";
+            String url = H2Database.fileUrl(settings.dataDir().resolve(service.serviceName).toString());
             return List.of("--MYSQL_URL=" + url, "--spring.datasource.url=" + url,
                     "--spring.datasource.username=sa", "--spring.datasource.password=");
         }

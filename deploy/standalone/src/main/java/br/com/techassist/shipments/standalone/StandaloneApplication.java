@@ -33,7 +33,7 @@ public final class StandaloneApplication {
     void start(String[] extraArgs) {
         long started = System.nanoTime();
         if (settings.kafkaBootstrapServers() == null) {
-            InProcessKafka kafka = InProcessKafka.start(settings.kafkaPort());
+            InProcessKafka kafka = InProcessKafka.start();
             running.add(kafka);
             bootstrapServers = kafka.bootstrapServers();
             log.info("in-process Kafka broker listening on {}", bootstrapServers);

@@ -9,7 +9,6 @@ import java.util.Map;
  *
  * @param sandbox true when no Correios credentials are set: the sandbox fakes both APIs
  * @param kafkaBootstrapServers an external Kafka, or null to start one in-process
- * @param kafkaPort port of the in-process broker
  * @param mysqlUrl an external MySQL server (one database per service is created on it), or null for H2 files
  * @param dataDir where the H2 files live
  * @param externalSandboxUrl a sandbox already running elsewhere ({@code SANDBOX_URL}), or null to start one here
@@ -22,7 +21,6 @@ import java.util.Map;
 record StandaloneSettings(
         boolean sandbox,
         String kafkaBootstrapServers,
-        int kafkaPort,
         String mysqlUrl,
         Path dataDir,
         String externalSandboxUrl,
@@ -37,7 +35,6 @@ record StandaloneSettings(
         return new StandaloneSettings(
                 !credentials,
                 blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
-                Integer.parseInt(env.getOrDefault("STANDALONE_KAFKA_PORT", "9092")),
                 blankToNull(env.get("MYSQL_URL")),
                 Path.of(env.getOrDefault("STANDALONE_DATA_DIR", "data")).toAbsolutePath(),
                 blankToNull(env.get("SANDBOX_URL")),

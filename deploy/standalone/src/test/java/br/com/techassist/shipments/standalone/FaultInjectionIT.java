@@ -120,7 +120,7 @@ class FaultInjectionIT {
                         "--logging.level.br.com.techassist.shipments.sandbox=WARN");
         toStop.add(sandboxContext::close);
         send("PUT", sandbox + "/sandbox/faults", FAULTS);
-        settings = new StandaloneSettings(true, null, 0, mysqlUrl, dataDir, sandbox, sandboxPort, 0, CLOCK_SPEED, portBase,
+        settings = new StandaloneSettings(true, null, mysqlUrl, dataDir, sandbox, sandboxPort, 0, CLOCK_SPEED, portBase,
                 "PT1S");
 
         kafka = InProcessKafka.start(0);

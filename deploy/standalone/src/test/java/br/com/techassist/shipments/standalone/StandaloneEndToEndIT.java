@@ -68,7 +68,7 @@ class StandaloneEndToEndIT {
                         "--sandbox.clock.speed=" + CLOCK_SPEED,
                         "--sandbox.whatsapp.webhook-url=http://localhost:" + (portBase + 4) + "/webhooks/whatsapp");
         toStop.add(sandboxContext::close);
-        var settings = new StandaloneSettings(true, null, freePort(), null, dataDir, sandbox, sandboxPort, PARCELS,
+        var settings = new StandaloneSettings(true, null, null, dataDir, sandbox, sandboxPort, PARCELS,
                 CLOCK_SPEED, portBase, "PT1S");
 
         StandaloneApplication first = new StandaloneApplication(settings);

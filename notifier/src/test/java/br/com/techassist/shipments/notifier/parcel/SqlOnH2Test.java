@@ -32,8 +32,7 @@ class SqlOnH2Test {
 
     @BeforeEach
     void schema() throws Exception {
-        var ds = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
+        var ds = new DriverManagerDataSource(br.com.techassist.shipments.support.H2Database.memoryUrl("h2" + UUID.randomUUID().toString().replace("-", "")), "sa", "");
         var liquibase = new SpringLiquibase();
         liquibase.setDataSource(ds);
         liquibase.setChangeLog("classpath:db/changelog/notifier.changelog-master.yaml");

@@ -12,8 +12,7 @@ final class H2Schema {
     private H2Schema() {}
 
     static DataSource migrated() throws Exception {
-        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:pv" + UUID.randomUUID()
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,KEY;DB_CLOSE_DELAY=-1",
+        var dataSource = new DriverManagerDataSource(br.com.techassist.shipments.support.H2Database.memoryUrl("h2" + UUID.randomUUID().toString().replace("-", "")),
                 "sa", "");
         var liquibase = new SpringLiquibase();
         liquibase.setDataSource(dataSource);

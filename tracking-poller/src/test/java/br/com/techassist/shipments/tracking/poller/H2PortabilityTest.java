@@ -36,8 +36,7 @@ class H2PortabilityTest {
     @BeforeEach
     void database() throws Exception {
         var dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
+        dataSource.setURL(br.com.techassist.shipments.support.H2Database.memoryUrl("h2" + UUID.randomUUID().toString().replace("-", "")));
         var liquibase = new SpringLiquibase();
         liquibase.setDataSource(dataSource);
         liquibase.setChangeLog("classpath:db/changelog/tracking-poller.changelog-master.yaml");
