@@ -123,7 +123,7 @@ class FaultInjectionIT {
         settings = new StandaloneSettings(true, null, mysqlUrl, dataDir, sandbox, sandboxPort, 0, CLOCK_SPEED, portBase,
                 "PT1S");
 
-        kafka = InProcessKafka.start(0);
+        kafka = InProcessKafka.start();
         recorder = new Recorder(kafka.bootstrapServers());
         for (ServiceLauncher.Service s : ServiceLauncher.Service.values()) {
             start(s);
@@ -141,7 +141,7 @@ class FaultInjectionIT {
         }
         recorder.close();
         kafka.close();
-        kafka = InProcessKafka.start(0);
+        kafka = InProcessKafka.start();
         recorder = new Recorder(kafka.bootstrapServers());
         for (ServiceLauncher.Service s : ServiceLauncher.Service.values()) {
             start(s);
