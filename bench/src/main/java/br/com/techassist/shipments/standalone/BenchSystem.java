@@ -67,7 +67,7 @@ public final class BenchSystem implements AutoCloseable {
     /** Starts broker and sandbox (with the given sandbox arguments), then the services. */
     public void start(List<String> sandboxArgs) throws IOException {
         dropDatabases();
-        kafka = InProcessKafka.start(freePort());
+        kafka = InProcessKafka.start();
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + sandboxPort,
                 "--spring.autoconfigure.exclude=" + String.join(",", ServiceLauncher.notForTheSandbox()),
