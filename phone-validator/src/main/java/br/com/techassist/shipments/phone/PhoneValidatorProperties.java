@@ -29,7 +29,7 @@ public record PhoneValidatorProperties(
 
     public static final String SANDBOX_BASE_URL = "http://localhost:8090";
     public static final String SANDBOX_INSTANCE = "sandbox";
-    public static final String SANDBOX_TOKEN = "sandbox";
+    public static final String SANDBOX_TOKEN = "sandbox-api-key"; // the sandbox's default Evolution apikey
 
     /**
      * @param baseUrl Evolution API (or sandbox) base URL ({@code WHATSAPP_BASE_URL}); sandbox default

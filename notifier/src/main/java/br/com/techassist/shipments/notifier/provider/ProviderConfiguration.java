@@ -38,7 +38,7 @@ class ProviderConfiguration {
             }
             default -> {
                 RestClient http = client(wa, or(wa.baseUrl(), SANDBOX_URL))
-                        .defaultHeader("apikey", or(wa.token(), "sandbox"))
+                        .defaultHeader("apikey", or(wa.token(), "sandbox-api-key")) // the sandbox's default
                         .build();
                 yield new EvolutionProvider(http, "sandbox", or(wa.instance(), "sandbox"));
             }

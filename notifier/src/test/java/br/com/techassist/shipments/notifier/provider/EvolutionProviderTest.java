@@ -87,6 +87,6 @@ class EvolutionProviderTest {
 
         assertThat(sandbox.name()).isEqualTo("sandbox");
         assertThat(sandbox.send(MESSAGE)).isEqualTo(new SendOutcome.Accepted("SBX1", "5531998765432"));
-        evolution.verify(postRequestedFor(urlEqualTo("/message/sendText/sandbox")).withHeader("apikey", equalTo("sandbox")));
+        evolution.verify(postRequestedFor(urlEqualTo("/message/sendText/sandbox")).withHeader("apikey", equalTo("sandbox-api-key")));
     }
 }

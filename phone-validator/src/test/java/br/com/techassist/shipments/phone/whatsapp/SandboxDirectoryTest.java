@@ -39,7 +39,7 @@ class SandboxDirectoryTest {
     @Test
     void sandboxSpeaksTheEvolutionFormatWithItsDefaultInstanceAndApikey() {
         sandbox.stubFor(post(urlEqualTo("/chat/whatsappNumbers/sandbox"))
-                .withHeader("apikey", equalTo("sandbox"))
+                .withHeader("apikey", equalTo("sandbox-api-key"))
                 .withRequestBody(equalToJson("{\"numbers\": [\"5543999990021\", \"554399990021\"]}"))
                 .willReturn(okJson("""
                         [{"jid": "554399990021@s.whatsapp.net", "exists": true, "number": "5543999990021", "name": "Ana"},
