@@ -139,12 +139,25 @@ class PollingCycle {
             metrics.request(e.reason(), codes.size(), Duration.ofNanos(System.nanoTime() - start));
             log.warn("SRO Rastro request for {} codes failed ({}): {}", codes.size(), e.reason(), e.getMessage());
             unavailable.set(true);
-            recorder.unanswered(codes, now, instance);
+            record(codes, () -> recorder.unanswered(codes, now, instance));
             return true;
         }
         metrics.request("ok", codes.size(), Duration.ofNanos(System.nanoTime() - start));
-        recorder.answered(codes, reports, now, instance);
+        record(codes, () -> recorder.answered(codes, reports, now, instance));
         return true;
+    }
+
+    /**
+     * Stores what a request taught us. If the database is away the transaction rolls back and the
+     * objects stay due, so the next cycle asks again: logged, never an uncaught thread death.
+     */
+    private static void record(List<String> codes, Runnable store) {
+        try {
+            store.run();
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            log.warn("could not store the answer for {} codes, they stay due and are asked again: {}", codes.size(),
+                    e.getMostSpecificCause().getMessage());
+        }
     }
 
     /** The name this instance writes into {@code tracked_object.polled_by}. */
