@@ -61,6 +61,13 @@ final class ServiceLauncher {
         return NOT_FOR_THE_SANDBOX;
     }
 
+    /**
+     * All contexts share one logging system, whose pattern would show the name of whichever context
+     * configured it last on every line; the logger names (…ingest, …tracking, …phone, …notifier)
+     * tell the services apart instead.
+     */
+    private static final String ONE_LOGGING_SYSTEM = "--logging.include-application-name=false";
+
     private final StandaloneSettings settings;
     private final String bootstrapServers;
     private final String[] extraArgs;
@@ -74,6 +81,7 @@ final class ServiceLauncher {
     ConfigurableApplicationContext start(Service service) {
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + service.port(settings));
+        args.add(ONE_LOGGING_SYSTEM);
         args.add("--KAFKA_BOOTSTRAP_SERVERS=" + bootstrapServers);
         args.add("--spring.kafka.bootstrap-servers=" + bootstrapServers);
         args.addAll(datasource(service));
@@ -91,6 +99,7 @@ final class ServiceLauncher {
         ConfigurableApplicationContext sandbox = SandboxApplication.builder()
                 .registerShutdownHook(false)
                 .run("--server.port=" + settings.sandboxPort(),
+                        ONE_LOGGING_SYSTEM,
                         "--spring.application.name=sandbox",
                         "--spring.autoconfigure.exclude=" + String.join(",", NOT_FOR_THE_SANDBOX),
                         "--sandbox.scenario.parcels=" + settings.parcels(),
