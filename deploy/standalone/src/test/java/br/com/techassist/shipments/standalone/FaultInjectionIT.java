@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import br.com.techassist.shipments.sandbox.SandboxApplication;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,8 +105,8 @@ class FaultInjectionIT {
                     + "MYSQL_USERNAME and MYSQL_PASSWORD; it creates the databases shipments_<service> there");
         }
         dropDatabases();
-        int portBase = freePortBlock();
-        int sandboxPort = freePort();
+        int portBase = TestPorts.freePortBlock(18_580);
+        int sandboxPort = TestPorts.freePort();
         String sandbox = "http://localhost:" + sandboxPort;
         ConfigurableApplicationContext sandboxContext = SandboxApplication.builder()
                 .registerShutdownHook(false)
@@ -404,28 +403,5 @@ class FaultInjectionIT {
         List<JsonNode> out = new ArrayList<>();
         node.forEach(out::add);
         return out;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static int freePortBlock() throws IOException {
-        for (int base = 18_580; base < 19_000; base += 10) {
-            boolean free = true;
-            for (int i = 1; i <= 4 && free; i++) {
-                try (ServerSocket ignored = new ServerSocket(base + i)) {
-                    free = true;
-                } catch (IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free block of four ports between 18580 and 19000");
     }
 }

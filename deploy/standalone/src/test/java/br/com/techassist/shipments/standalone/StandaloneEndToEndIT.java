@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.techassist.shipments.sandbox.SandboxApplication;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,8 +56,8 @@ class StandaloneEndToEndIT {
 
     @Test
     void everyParcelGetsTheMessagesItIsDueExactlyOnceAndARestartSendsNothingNew() throws Exception {
-        int portBase = freePortBlock();
-        int sandboxPort = freePort();
+        int portBase = TestPorts.freePortBlock(18_180);
+        int sandboxPort = TestPorts.freePort();
         String sandbox = "http://localhost:" + sandboxPort;
         ConfigurableApplicationContext sandboxContext = SandboxApplication.builder()
                 .registerShutdownHook(false)
@@ -228,29 +227,5 @@ class StandaloneEndToEndIT {
         List<JsonNode> out = new ArrayList<>();
         array.forEach(out::add);
         return out;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** A base port whose next four ports are free. */
-    private static int freePortBlock() throws IOException {
-        for (int base = 18_180; base < 19_000; base += 10) {
-            if (free(base + 1) && free(base + 2) && free(base + 3) && free(base + 4)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free block of four ports between 18180 and 19000");
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket ignored = new ServerSocket(port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
