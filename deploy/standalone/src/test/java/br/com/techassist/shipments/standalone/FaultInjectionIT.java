@@ -33,6 +33,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -220,6 +221,10 @@ class FaultInjectionIT {
             "--notifier.retry-backoff=1s",
             "--notifier.retry-max-backoff=4s",
             "--notifier.max-attempts=30",
+            // the fake WhatsApp fails whole number-check batches (20 % 5xx, 429 bursts): keep the
+            // validator's back-off (real time, default 30 s doubling to 15 min) within the waves
+            "--phone.checks.retry-initial=PT1S",
+            "--phone.checks.retry-max=PT8S",
             "--logging.level.root=WARN"});
         services.put(s, launcher.start(s));
     }
@@ -268,12 +273,56 @@ class FaultInjectionIT {
 
     // ---------------------------------------------------------------- waiting
 
-    private void awaitAllDueMessages(String sandbox, Duration atMost) {
-        Awaitility.await("every parcel due a message finished its life and got it")
-                .dontCatchUncaughtExceptions()
-                .atMost(atMost)
-                .pollInterval(Duration.ofSeconds(2))
-                .untilAsserted(() -> assertThat(missing(sandbox)).isEmpty());
+    private void awaitAllDueMessages(String sandbox, Duration atMost) throws Exception {
+        try {
+            Awaitility.await("every parcel due a message finished its life and got it")
+                    .dontCatchUncaughtExceptions()
+                    .atMost(atMost)
+                    .pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> assertThat(missing(sandbox)).isEmpty());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\nwhere the missing parcels stand:\n" + whereTheyStand(sandbox), e);
+        }
+    }
+
+    /** For a failure message: each missing parcel's row in every service's database. */
+    private String whereTheyStand(String sandbox) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = serverConnection()) {
+            for (String line : missing(sandbox)) {
+                String code = line.substring(0, line.indexOf(' '));
+                out.append(line).append('\n');
+                row(c, out, code, "contact", "SELECT status, attempts, last_error, next_check_at, claimed_until"
+                        + " FROM shipments_phone_validator.contact WHERE tracking_code = ?");
+                row(c, out, code, "tracked", "SELECT milestone, active, stop_reason, polls, next_poll_at"
+                        + " FROM shipments_tracking_poller.tracked_object WHERE tracking_code = ?");
+                row(c, out, code, "parcel", "SELECT contact_status, arrival_milestone"
+                        + " FROM shipments_notifier.parcel WHERE tracking_code = ?");
+                row(c, out, code, "notification", "SELECT kind, state, reason, attempts, next_attempt_at"
+                        + " FROM shipments_notifier.notification WHERE tracking_code = ?");
+            }
+        }
+        return out.toString();
+    }
+
+    private static void row(Connection c, StringBuilder out, String code, String what, String sql) throws SQLException {
+        try (var statement = c.prepareStatement(sql)) {
+            statement.setString(1, code);
+            try (var rs = statement.executeQuery()) {
+                boolean any = false;
+                while (rs.next()) {
+                    any = true;
+                    out.append("    ").append(what).append(':');
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        out.append(' ').append(rs.getMetaData().getColumnLabel(i)).append('=').append(rs.getString(i));
+                    }
+                    out.append('\n');
+                }
+                if (!any) {
+                    out.append("    ").append(what).append(": none\n");
+                }
+            }
+        }
     }
 
     /** Outboxes empty and every consumer group at the end of its topics. */
