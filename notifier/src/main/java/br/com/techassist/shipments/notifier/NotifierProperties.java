@@ -17,6 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * @param quietHours sending window in the recipient's time zone, e.g. {@code 08:00-20:00}, or {@code off} ({@code QUIET_HOURS})
  * @param providerRate most messages handed to the provider per second by this instance
  * @param maxInFlight most sends waiting for the provider's answer at once
+ * @param claimAhead how much sending time one claim batch holds at the provider rate (rows claimed
+ *     together, at most 500): short, because a claim cut by a crash before its send is UNCERTAIN
+ * @param outcomeLinger how long the answers of finished sends are collected before they are written
+ *     together in one transaction
  * @param dispatchInterval how often the dispatcher looks for due messages when nobody woke it up
  * @param uncertainAfter a claim older than this without an answer becomes UNCERTAIN (never resent)
  * @param retryBackoff first pause after a retryable provider error (doubles each attempt)
@@ -34,6 +38,8 @@ public record NotifierProperties(
         @DefaultValue("08:00-20:00") @Pattern(regexp = "(?i)off|\\d{2}:\\d{2}-\\d{2}:\\d{2}") String quietHours,
         @DefaultValue("80") @Min(1) int providerRate,
         @DefaultValue("256") @Min(1) int maxInFlight,
+        @DefaultValue("200ms") Duration claimAhead,
+        @DefaultValue("20ms") Duration outcomeLinger,
         @DefaultValue("1s") Duration dispatchInterval,
         @DefaultValue("2m") Duration uncertainAfter,
         @DefaultValue("30s") Duration retryBackoff,

@@ -53,23 +53,23 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource("classpath:notifier-it.properties")
 @Import(TestClock.Configuration.class)
 @AutoConfigureMockMvc
-abstract class NotifierITSupport {
+public abstract class NotifierITSupport {
 
     static final Instant NOON_IN_BRASILIA = Instant.parse("2026-11-27T15:00:00Z");
-    static final Duration WAIT = Duration.ofSeconds(30);
+    protected static final Duration WAIT = Duration.ofSeconds(30);
     static final WireMockServer whatsapp = SharedWhatsApp.server();
 
     @Autowired
     EventPublisher publisher;
 
     @Autowired
-    Notifications notifications;
+    protected Notifications notifications;
 
     @Autowired
     Parcels parcels;
 
     @Autowired
-    JdbcClient jdbc;
+    protected JdbcClient jdbc;
 
     @DynamicPropertySource
     static void fakeProvider(DynamicPropertyRegistry registry) {
@@ -81,18 +81,18 @@ abstract class NotifierITSupport {
         TestClock.INSTANCE.set(NOON_IN_BRASILIA);
     }
 
-    static TestClock clock() {
+    protected static TestClock clock() {
         return TestClock.INSTANCE;
     }
 
     /** A fresh valid tracking code. */
-    static String newTrackingCode() {
+    protected static String newTrackingCode() {
         String serial = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         return "NT" + serial + TrackingCode.checkDigit(serial) + "BR";
     }
 
     /** A fresh 13-digit Brazilian mobile WhatsApp id in {@code ddd}. */
-    static String newPhone(String ddd) {
+    protected static String newPhone(String ddd) {
         return "55" + ddd + "9" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 

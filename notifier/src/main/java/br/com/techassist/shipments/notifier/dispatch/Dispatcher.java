@@ -2,6 +2,7 @@ package br.com.techassist.shipments.notifier.dispatch;
 
 import br.com.techassist.shipments.notifier.NotifierProperties;
 import br.com.techassist.shipments.notifier.notification.DispatchSignal;
+import br.com.techassist.shipments.notifier.notification.Notification;
 import br.com.techassist.shipments.notifier.notification.NotificationState;
 import br.com.techassist.shipments.notifier.notification.Notifications;
 import br.com.techassist.shipments.notifier.notification.NotifierMetrics;
@@ -11,7 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -20,10 +21,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The only place messages are sent from. Each pass it turns stale claims into UNCERTAIN, then picks
- * the PENDING rows that are due and, for each, claims it and calls the provider on a virtual thread,
- * paced by {@code notifier.provider-rate} and {@code notifier.max-in-flight}. Quiet hours, waiting
- * for the contact and retries with back-off are all "not due yet" ({@code next_attempt_at}).
+ * The only place messages are sent from. Each pass it turns stale claims into UNCERTAIN, then claims
+ * a batch of the PENDING rows that are due in one transaction and calls the provider for each on a
+ * virtual thread, paced by {@code notifier.provider-rate} and {@code notifier.max-in-flight}; the
+ * answers are recorded in groups by an {@link OutcomeWriter}. Quiet hours, waiting for the contact
+ * and retries with back-off are all "not due yet" ({@code next_attempt_at}).
  */
 @Component
 class Dispatcher implements SmartLifecycle {
@@ -38,11 +40,16 @@ class Dispatcher implements SmartLifecycle {
     private final DispatchSignal signal;
     private final NotifierProperties props;
     private final Clock clock;
+    private static final int OUTCOME_GROUP_MAX = 500;
+    private static final int CLAIM_BATCH_MAX = 500;
+
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final int claimBatch;
     private volatile boolean running;
     private volatile Instant haltedUntil;
     private Thread worker;
     private Throttle throttle;
+    private OutcomeWriter answers;
     private long lastSweep;
 
     Dispatcher(Notifications notifications, SendClaims claims, SendOutcomes outcomes, WhatsAppProvider provider,
@@ -55,6 +62,8 @@ class Dispatcher implements SmartLifecycle {
         this.signal = signal;
         this.props = props;
         this.clock = clock;
+        long ahead = (long) Math.ceil(props.providerRate() * (props.claimAhead().toNanos() / 1e9));
+        this.claimBatch = (int) Math.clamp(ahead, 1, CLAIM_BATCH_MAX);
     }
 
     private void loop() {
@@ -73,7 +82,12 @@ class Dispatcher implements SmartLifecycle {
         }
     }
 
-    /** One pass: sweep stale claims now and then, then start every due send there is room for. */
+    /**
+     * One pass: sweep stale claims now and then, then claim a batch of due rows (as many as
+     * {@code notifier.claim-ahead} of sending at the provider rate, within the in-flight room) in one
+     * transaction and start their sends. Claims not started because the service stops or sending was
+     * halted are given back (never sent, so PENDING again).
+     */
     void pass() throws InterruptedException {
         long nowNanos = System.nanoTime();
         if (lastSweep == 0 || nowNanos - lastSweep >= props.dispatchInterval().multipliedBy(5).toNanos()) {
@@ -83,52 +97,69 @@ class Dispatcher implements SmartLifecycle {
         if (halted()) {
             return;
         }
-        int room = throttle.available();
-        if (room <= 0) {
+        int batch = Math.min(throttle.available(), claimBatch);
+        if (batch <= 0) {
+            // every slot waits for an answer: come back as soon as one is free
+            throttle.awaitRoom(props.dispatchInterval());
+            signal.now();
             return;
         }
-        int batch = Math.min(room, 500);
-        List<String> due = notifications.due(clock.instant(), batch);
-        for (String id : due) {
-            if (!running || halted()) {
-                return;
+        Instant now = clock.instant();
+        List<Notification> picked = notifications.due(now, batch);
+        List<Notification> due = picked.stream().filter(n -> !inFlight.contains(n.id())).toList();
+        List<Claim> claimed = claims.claim(due, now);
+        claimed.forEach(c -> inFlight.add(c.notification().id()));
+        metrics.inFlight().addAndGet(claimed.size());
+        int started = 0;
+        try {
+            while (started < claimed.size() && running && !halted()) {
+                Claim claim = claimed.get(started);
+                if (!throttle.submit(() -> send(claim), () -> running)) {
+                    break;
+                }
+                started++;
             }
-            if (inFlight.add(id)) {
-                throttle.submit(() -> send(id));
+        } finally {
+            if (started < claimed.size()) {
+                giveBack(claimed.subList(started, claimed.size()));
             }
         }
-        if (due.size() == batch) {
+        if (picked.size() == batch) {
             signal.now();
         }
     }
 
-    private void send(String id) {
-        metrics.inFlight().incrementAndGet();
+    private void send(Claim claim) {
+        long start = System.nanoTime();
+        SendOutcome outcome;
         try {
-            Optional<Claim> claim = claims.claim(id);
-            if (claim.isEmpty()) {
-                return;
-            }
-            long start = System.nanoTime();
-            SendOutcome outcome;
-            try {
-                outcome = provider.send(claim.get().message());
-            } catch (RuntimeException e) {
-                outcome = new SendOutcome.Unknown("provider adapter threw " + e);
-            }
-            metrics.providerCall(provider.name(), outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
-                    Duration.ofNanos(System.nanoTime() - start));
-            if (outcomes.record(claim.get(), provider.name(), outcome)) {
-                haltedUntil = clock.instant().plus(props.authFailurePause());
-                metrics.halted(true);
-            }
+            outcome = provider.send(claim.message());
         } catch (RuntimeException e) {
-            // a claimed row left in SENDING becomes UNCERTAIN at the next sweep: never resent blindly
-            log.error("sending notification {} failed: {}", id, e.toString(), e);
-        } finally {
-            metrics.inFlight().decrementAndGet();
-            inFlight.remove(id);
+            outcome = new SendOutcome.Unknown("provider adapter threw " + e);
         }
+        metrics.providerCall(provider.name(), outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT),
+                Duration.ofNanos(System.nanoTime() - start));
+        answers.add(new Answer(claim, provider.name(), outcome));
+    }
+
+    /** Claims never handed to the provider go back to PENDING. */
+    private void giveBack(List<Claim> unsent) {
+        List<String> ids = unsent.stream().map(c -> c.notification().id()).toList();
+        try {
+            int released = notifications.release(ids);
+            log.info("{} claimed notifications given back unsent ({})", released, running ? "sending halted" : "stopping");
+        } catch (RuntimeException e) {
+            // left in SENDING they become UNCERTAIN at the next sweep: never sent twice
+            log.error("could not give back {} unsent claims: {}", ids.size(), e.toString(), e);
+        } finally {
+            done(ids);
+        }
+    }
+
+    /** The answers of these sends were recorded (or given up on): they are no longer in flight. */
+    private void done(List<String> ids) {
+        ids.forEach(inFlight::remove);
+        metrics.inFlight().addAndGet(-ids.size());
     }
 
     /** Claims older than {@code notifier.uncertain-after} without an answer become UNCERTAIN. */
@@ -140,6 +171,11 @@ class Dispatcher implements SmartLifecycle {
             }
         }
         metrics.uncertain(notifications.count(NotificationState.UNCERTAIN));
+    }
+
+    private void halt() {
+        haltedUntil = clock.instant().plus(props.authFailurePause());
+        metrics.halted(true);
     }
 
     private boolean halted() {
@@ -159,11 +195,17 @@ class Dispatcher implements SmartLifecycle {
     @Override
     public void start() {
         throttle = new Throttle(props.providerRate(), props.maxInFlight());
+        answers = new OutcomeWriter(outcomes, props.outcomeLinger(), OUTCOME_GROUP_MAX,
+                group -> done(group.stream().map(Answer::notificationId).toList()), this::halt);
         running = true;
         worker = Thread.ofPlatform().name("notifier-dispatcher").daemon().start(this::loop);
         signal.now();
     }
 
+    /**
+     * No new claims; the sends already started finish and their answers are written before this
+     * returns (the data source closes after this phase), so a restart does not leave them UNCERTAIN.
+     */
     @Override
     public void stop() {
         running = false;
@@ -177,6 +219,9 @@ class Dispatcher implements SmartLifecycle {
         }
         if (throttle != null) {
             throttle.close();
+        }
+        if (answers != null) {
+            answers.close();
         }
     }
 

@@ -16,21 +16,28 @@ import br.com.techassist.shipments.notifier.parcel.Parcels;
 import br.com.techassist.shipments.notifier.provider.OutgoingMessage;
 import br.com.techassist.shipments.notifier.provider.WhatsAppProvider;
 import br.com.techassist.shipments.support.logging.Masking;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The claim, in its own transaction committed before the provider is called: with the parcel and
- * the notification rows locked it checks the row is still due, suppresses it (no WhatsApp, opted
- * out), postpones it (quiet hours, another message of the parcel in flight) or moves it
- * PENDING → SENDING. Only one instance can win that update.
+ * The claim of a batch, in its own transaction committed before the provider is called: with the
+ * parcels and the notification rows locked it checks each row is still due, suppresses it (no
+ * WhatsApp, opted out), postpones it (quiet hours, another message of the parcel in flight) or moves
+ * it PENDING → SENDING. Only one instance can win that update.
  */
 @Component
 class SendClaims {
@@ -45,11 +52,10 @@ class SendClaims {
     private final Alerts alerts;
     private final NotifierMetrics metrics;
     private final QuietHours quietHours;
-    private final Clock clock;
     private final String instance;
 
     SendClaims(Parcels parcels, Notifications notifications, OptOuts optOuts, MessageComposer composer,
-            WhatsAppProvider provider, Alerts alerts, NotifierMetrics metrics, NotifierProperties props, Clock clock) {
+            WhatsAppProvider provider, Alerts alerts, NotifierMetrics metrics, NotifierProperties props) {
         this.parcels = parcels;
         this.notifications = notifications;
         this.optOuts = optOuts;
@@ -58,66 +64,103 @@ class SendClaims {
         this.alerts = alerts;
         this.metrics = metrics;
         this.quietHours = QuietHours.parse(props.quietHours());
-        this.clock = clock;
         this.instance = ProcessHandle.current().pid() + "@" + hostName();
     }
 
+    /**
+     * Claims, in one transaction, every one of {@code due} (PENDING rows picked as due) that may go
+     * out at {@code now}: the parcels and then the rows are locked, the parcels' other notifications
+     * and the opt-outs are read for the whole batch at once, and one UPDATE claims them all. Rows
+     * that may not go out are suppressed (no WhatsApp, opted out) or postponed (quiet hours; another
+     * message of the parcel in flight, also within this batch); rows another instance took meanwhile
+     * are skipped. The claims are committed when this returns, before anything is sent.
+     */
     @Transactional
-    public Optional<Claim> claim(String id) {
-        Notification peek = notifications.findById(id).orElse(null);
-        if (peek == null || peek.state() != NotificationState.PENDING) {
-            return Optional.empty();
+    public List<Claim> claim(List<Notification> due, Instant now) {
+        if (due.isEmpty()) {
+            return List.of();
         }
-        Parcel parcel = parcels.lock(peek.trackingCode()).orElse(null);
-        Notification n = notifications.lock(id).orElse(null);
-        Instant now = clock.instant();
-        if (parcel == null || n == null || n.state() != NotificationState.PENDING || n.nextAttemptAt().isAfter(now)
-                || !parcel.contactKnown()) {
-            return Optional.empty();
+        // locking reads first: the plain read of the siblings below then sees every claim committed before
+        Map<String, Parcel> parcelsByCode = parcels.lockAll(due.stream().map(Notification::trackingCode).distinct().toList());
+        List<Notification> rows = notifications.lockAll(due.stream().map(Notification::id).toList());
+        Set<String> busyParcels = new HashSet<>();
+        Map<String, String> learnedWaIds = new HashMap<>();
+        for (Notification sibling : notifications.ofParcels(parcelsByCode.keySet())) {
+            if (sibling.state() == NotificationState.SENDING) {
+                busyParcels.add(sibling.trackingCode());
+            }
+            learnedWaId(sibling).ifPresent(waId -> learnedWaIds.put(sibling.trackingCode(), waId));
         }
-        String to = learnedWaId(n).orElse(parcel.sendTo());
-        if (!parcel.contactStatus().isReachable() || to == null || to.isEmpty()) {
-            suppress(n, parcel, "no_whatsapp", "contact " + parcel.contactStatus());
-            alerts.raise(n.trackingCode(), AlertType.NO_WHATSAPP, Severity.WARNING,
-                    "No WhatsApp message for " + n.trackingCode() + ": the recipient's contact is " + parcel.contactStatus(),
-                    Map.of("kind", n.kind().name(), "contactStatus", parcel.contactStatus().name(),
-                            "recipient", Masking.phone(parcel.e164())));
-            return Optional.empty();
+        List<Candidate> candidates = new ArrayList<>();
+        for (Notification n : rows) {
+            Parcel parcel = parcelsByCode.get(n.trackingCode());
+            if (parcel != null && n.state() == NotificationState.PENDING && !n.nextAttemptAt().isAfter(now)
+                    && parcel.contactKnown()) {
+                String to = n.kind() == NotificationKind.ARRIVED && learnedWaIds.containsKey(n.trackingCode())
+                        ? learnedWaIds.get(n.trackingCode())
+                        : parcel.sendTo();
+                candidates.add(new Candidate(n, parcel, to));
+            }
         }
-        if (optOuts.isOptedOut(to) || optOuts.isOptedOut(parcel.e164())) {
-            suppress(n, parcel, "opted_out", "the recipient opted out");
-            return Optional.empty();
+        Set<String> optedOut = optOuts.optedOut(candidates.stream()
+                .flatMap(c -> Stream.of(c.to(), c.parcel().e164()))
+                .filter(Objects::nonNull)
+                .toList());
+        Map<String, String> recipients = new LinkedHashMap<>();
+        List<Claim> claimed = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Notification n = c.notification();
+            Parcel parcel = c.parcel();
+            if (!parcel.contactStatus().isReachable() || c.to() == null || c.to().isEmpty()) {
+                suppressUnreachable(n, parcel);
+            } else if (optedOut.contains(c.to()) || optedOut.contains(parcel.e164())) {
+                suppress(n, parcel, "opted_out", "the recipient opted out");
+            } else if (!postponedByQuietHours(n, c.to(), now) && busyParcels.add(n.trackingCode())) {
+                OutgoingMessage composed = composer.compose(n.id(), n.kind(), parcel);
+                recipients.put(n.id(), c.to());
+                claimed.add(new Claim(n, parcel, new OutgoingMessage(composed.notificationId(), composed.trackingCode(),
+                        composed.kind(), c.to(), composed.text(), composed.template(), composed.language(),
+                        composed.parameters())));
+            }
         }
+        int updated = notifications.claimAll(recipients, provider.name(), instance);
+        if (updated != claimed.size()) {
+            // cannot happen while the rows are locked; never send what may not be ours
+            throw new IllegalStateException("claimed " + updated + " of " + claimed.size() + " locked rows");
+        }
+        return claimed;
+    }
+
+    /** A due row with its locked parcel and the number it would go to. */
+    private record Candidate(Notification notification, Parcel parcel, String to) {}
+
+    private void suppressUnreachable(Notification n, Parcel parcel) {
+        suppress(n, parcel, "no_whatsapp", "contact " + parcel.contactStatus());
+        alerts.raise(n.trackingCode(), AlertType.NO_WHATSAPP, Severity.WARNING,
+                "No WhatsApp message for " + n.trackingCode() + ": the recipient's contact is " + parcel.contactStatus(),
+                Map.of("kind", n.kind().name(), "contactStatus", parcel.contactStatus().name(),
+                        "recipient", Masking.phone(parcel.e164())));
+    }
+
+    private boolean postponedByQuietHours(Notification n, String to, Instant now) {
         ZoneId zone = RecipientZones.of(to);
         Optional<Instant> opening = quietHours.nextOpening(now, zone);
-        if (opening.isPresent()) {
-            notifications.reschedule(id, opening.get(), "quiet hours");
-            log.info("{} for {} waits for the sending window: {} ({})", n.kind(), n.trackingCode(),
-                    opening.get().atZone(zone).toLocalDateTime(), zone.getId());
-            return Optional.empty();
+        if (opening.isEmpty()) {
+            return false;
         }
-        if (notifications.sendingFor(n.trackingCode())) {
-            return Optional.empty();
-        }
-        OutgoingMessage composed = composer.compose(id, n.kind(), parcel);
-        OutgoingMessage message = new OutgoingMessage(composed.notificationId(), composed.trackingCode(), composed.kind(),
-                to, composed.text(), composed.template(), composed.language(), composed.parameters());
-        if (!notifications.claim(id, provider.name(), to, instance)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Claim(n, parcel, message));
+        notifications.reschedule(n.id(), opening.get(), "quiet hours");
+        log.info("{} for {} waits for the sending window: {} ({})", n.kind(), n.trackingCode(),
+                opening.get().atZone(zone).toLocalDateTime(), zone.getId());
+        return true;
     }
 
     /**
      * The WhatsApp id the provider reported when SHIPPED went out ({@code contacts[0].wa_id}): ARRIVED
      * goes to the account id WhatsApp itself gave (12 digits for old Brazilian accounts).
      */
-    private Optional<String> learnedWaId(Notification n) {
-        if (n.kind() != NotificationKind.ARRIVED) {
-            return Optional.empty();
-        }
-        return notifications.find(n.trackingCode(), NotificationKind.SHIPPED)
-                .filter(shipped -> shipped.state() == NotificationState.SENT)
+    private static Optional<String> learnedWaId(Notification shipped) {
+        return Optional.of(shipped)
+                .filter(n -> n.kind() == NotificationKind.SHIPPED && n.state() == NotificationState.SENT)
                 .map(Notification::waId)
                 .filter(waId -> waId != null && waId.matches("\\d{8,15}"));
     }

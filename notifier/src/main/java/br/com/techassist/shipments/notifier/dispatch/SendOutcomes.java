@@ -19,15 +19,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records what the provider answered, with the events and alerts it calls for, in one transaction.
- * Also turns claims that never got an answer into UNCERTAIN.
+ * Records what the provider answered, with the events and alerts it calls for: the answers of a
+ * group of sends in one transaction ({@link OutcomeWriter} collects them). Also turns claims that
+ * never got an answer into UNCERTAIN.
  */
 @Component
 class SendOutcomes {
@@ -51,10 +55,29 @@ class SendOutcomes {
         this.clock = clock;
     }
 
-    /** Applies {@code outcome} to a claimed notification; returns true when sending must stop (credentials refused). */
+    /**
+     * Records a group of answers in one transaction (rows locked in id order, then each answer's
+     * state change, events and alerts); returns true when sending must stop (credentials refused).
+     */
     @Transactional
-    public boolean record(Claim claim, String provider, SendOutcome outcome) {
-        Notification n = notifications.lock(claim.notification().id()).orElseThrow();
+    public boolean record(List<Answer> answers) {
+        Map<String, Notification> rows = notifications.lockAll(answers.stream().map(Answer::notificationId).toList())
+                .stream()
+                .collect(Collectors.toMap(Notification::id, Function.identity()));
+        boolean halt = false;
+        for (Answer answer : answers) {
+            Notification n = rows.get(answer.notificationId());
+            if (n == null) {
+                log.warn("answer {} ignored: notification {} is gone", answer.outcome().getClass().getSimpleName(),
+                        answer.notificationId());
+            } else {
+                halt |= apply(n, answer.claim(), answer.provider(), answer.outcome());
+            }
+        }
+        return halt;
+    }
+
+    private boolean apply(Notification n, Claim claim, String provider, SendOutcome outcome) {
         if (n.state() != NotificationState.SENDING && n.state() != NotificationState.UNCERTAIN) {
             log.warn("{} for {}: answer {} ignored, the notification is already {}", n.kind(), n.trackingCode(),
                     outcome.getClass().getSimpleName(), n.state());

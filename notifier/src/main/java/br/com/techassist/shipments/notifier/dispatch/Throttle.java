@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs sends on virtual threads at most {@code ratePerSecond} starts per second and at most
@@ -28,7 +29,19 @@ final class Throttle implements AutoCloseable {
 
     /** Blocks until the rate and the in-flight limit allow one more start, then runs {@code task}. */
     void submit(Runnable task) throws InterruptedException {
-        inFlight.acquire();
+        submit(task, () -> true);
+    }
+
+    /**
+     * Like {@link #submit(Runnable)}, but gives up while waiting for an in-flight slot as soon as
+     * {@code wanted} turns false; returns whether {@code task} was started.
+     */
+    boolean submit(Runnable task, BooleanSupplier wanted) throws InterruptedException {
+        while (!inFlight.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+            if (!wanted.getAsBoolean()) {
+                return false;
+            }
+        }
         try {
             pace();
             executor.execute(() -> {
@@ -38,10 +51,20 @@ final class Throttle implements AutoCloseable {
                     inFlight.release();
                 }
             });
+            return true;
         } catch (RuntimeException | InterruptedException e) {
             inFlight.release();
             throw e;
         }
+    }
+
+    /** Waits at most {@code max} until an in-flight slot is free; returns whether one is. */
+    boolean awaitRoom(Duration max) throws InterruptedException {
+        if (inFlight.tryAcquire(max.toNanos(), TimeUnit.NANOSECONDS)) {
+            inFlight.release();
+            return true;
+        }
+        return false;
     }
 
     /** Free in-flight slots. */

@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +63,28 @@ public class Notifications {
         return jdbc.sql("SELECT * FROM notification WHERE id = ? FOR UPDATE").param(id).query(Notifications::map).optional();
     }
 
+    /** The rows with these ids, locked until the transaction ends (in id order, so lockers take turns). */
+    public List<Notification> lockAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM notification WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+                .param("ids", List.copyOf(ids))
+                .query(Notifications::map)
+                .list();
+    }
+
+    /** Every notification of these parcels (not locked). */
+    public List<Notification> ofParcels(Collection<String> trackingCodes) {
+        if (trackingCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM notification WHERE tracking_code IN (:codes)")
+                .param("codes", List.copyOf(trackingCodes))
+                .query(Notifications::map)
+                .list();
+    }
+
     public Optional<Notification> findByProviderMessageId(String providerMessageId) {
         return jdbc.sql("SELECT * FROM notification WHERE provider_message_id = ?")
                 .param(providerMessageId)
@@ -68,14 +93,14 @@ public class Notifications {
                 .findFirst();
     }
 
-    /** Ids of PENDING rows due at {@code now} whose parcel's contact is known, oldest first. */
-    public List<String> due(Instant now, int limit) {
+    /** PENDING rows due at {@code now} whose parcel's contact is known, oldest first (not locked). */
+    public List<Notification> due(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT n.id FROM notification n JOIN parcel p ON p.tracking_code = n.tracking_code
+                SELECT n.* FROM notification n JOIN parcel p ON p.tracking_code = n.tracking_code
                 WHERE n.state = 'PENDING' AND n.next_attempt_at <= ? AND p.contact_status IS NOT NULL
                 ORDER BY n.next_attempt_at LIMIT ?""")
                 .params(Timestamp.from(now), limit)
-                .query(String.class)
+                .query(Notifications::map)
                 .list();
     }
 
@@ -130,6 +155,50 @@ public class Notifications {
                   claimed_by = ?, updated_at = ? WHERE id = ? AND state = 'PENDING'""")
                 .params(provider, recipient, claimedBy, now(), id)
                 .update() == 1;
+    }
+
+    /**
+     * The claim of a batch, in one statement: PENDING → SENDING for every id, each with its recipient
+     * ({@code recipients}: id → number). Returns how many rows were claimed.
+     */
+    public int claimAll(Map<String, String> recipients, String provider, String claimedBy) {
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        StringBuilder cases = new StringBuilder();
+        Map<String, Object> params = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<String, String> e : recipients.entrySet()) {
+            cases.append(" WHEN :id").append(i).append(" THEN :to").append(i);
+            params.put("id" + i, e.getKey());
+            params.put("to" + i, e.getValue());
+            i++;
+        }
+        params.put("ids", List.copyOf(recipients.keySet()));
+        params.put("provider", provider);
+        params.put("claimedBy", claimedBy);
+        params.put("now", now());
+        return jdbc.sql("UPDATE notification SET state = 'SENDING', attempts = attempts + 1, provider = :provider,"
+                        + " recipient = CASE id" + cases + " END, claimed_by = :claimedBy, updated_at = :now"
+                        + " WHERE id IN (:ids) AND state = 'PENDING'")
+                .params(params)
+                .update();
+    }
+
+    /**
+     * Gives back claims that were never handed to the provider (the service is stopping, or sending
+     * was halted): SENDING → PENDING, the attempt not counted. Returns how many rows were released.
+     */
+    public int release(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                UPDATE notification SET state = 'PENDING', attempts = attempts - 1, updated_at = :now
+                WHERE id IN (:ids) AND state = 'SENDING'""")
+                .param("now", now())
+                .param("ids", List.copyOf(ids))
+                .update();
     }
 
     public void markSent(String id, String providerMessageId, String waId) {

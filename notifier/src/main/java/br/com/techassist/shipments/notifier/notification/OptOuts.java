@@ -2,6 +2,12 @@ package br.com.techassist.shipments.notifier.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,6 +48,19 @@ public class OptOuts {
         String key = key(phone);
         return key != null
                 && jdbc.sql("SELECT COUNT(*) FROM opt_out WHERE phone_key = ?").param(key).query(Integer.class).single() > 0;
+    }
+
+    /** Those of {@code phones} that opted out, in one query. */
+    public Set<String> optedOut(Collection<String> phones) {
+        List<String> keys = phones.stream().map(OptOuts::key).filter(Objects::nonNull).distinct().toList();
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>(jdbc.sql("SELECT phone_key FROM opt_out WHERE phone_key IN (:keys)")
+                .param("keys", keys)
+                .query(String.class)
+                .list());
+        return phones.stream().filter(p -> out.contains(key(p))).collect(Collectors.toSet());
     }
 
     /** Digits, with a Brazilian mobile's ninth digit removed: {@code 5568999990001} → {@code 556899990001}. */

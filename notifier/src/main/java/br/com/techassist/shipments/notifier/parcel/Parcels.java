@@ -7,7 +7,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -47,6 +52,18 @@ public class Parcels {
                 .param(trackingCode)
                 .query(Parcels::map)
                 .optional();
+    }
+
+    /** These rows by tracking code, locked until the transaction ends (in key order, so lockers take turns). */
+    public Map<String, Parcel> lockAll(Collection<String> trackingCodes) {
+        if (trackingCodes.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT * FROM parcel WHERE tracking_code IN (:codes) ORDER BY tracking_code FOR UPDATE")
+                .param("codes", List.copyOf(trackingCodes))
+                .query(Parcels::map)
+                .stream()
+                .collect(Collectors.toMap(Parcel::trackingCode, Function.identity()));
     }
 
     public Optional<Parcel> find(String trackingCode) {

@@ -12,6 +12,8 @@ import br.com.techassist.shipments.notifier.notification.OptOuts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +63,7 @@ class SqlOnH2Test {
         assertThat(notifications.insertIfAbsent(code, NotificationKind.SHIPPED, NotificationState.PENDING, null, now)).isTrue();
         assertThat(notifications.insertIfAbsent(code, NotificationKind.SHIPPED, NotificationState.PENDING, null, now)).isFalse();
         String id = Notification.idFor(code, NotificationKind.SHIPPED);
-        assertThat(notifications.due(now, 10)).containsExactly(id);
+        assertThat(notifications.due(now, 10)).extracting(Notification::id).containsExactly(id);
         assertThat(notifications.claim(id, "cloud-api", "5568999990001", "test")).isTrue();
         assertThat(notifications.claim(id, "cloud-api", "5568999990001", "test")).isFalse();
         assertThat(notifications.sendingFor(code)).isTrue();
@@ -78,5 +80,29 @@ class SqlOnH2Test {
         assertThat(optOuts.record("556899990001", "SAIR")).isTrue();
         assertThat(optOuts.record("5568999990001", "PARAR")).isFalse();
         assertThat(optOuts.isOptedOut("+55 68 99999-0001")).isTrue();
+    }
+
+    @Test
+    void batchClaimSqlWorks() {
+        var parcels = new Parcels(jdbc, clock);
+        var notifications = new Notifications(jdbc, clock);
+        var optOuts = new OptOuts(jdbc, clock);
+        List<String> codes = List.of("DG049186226BR", "DG049186230BR");
+        for (String code : codes) {
+            parcels.lockOrCreate(code);
+            notifications.insertIfAbsent(code, NotificationKind.SHIPPED, NotificationState.PENDING, null, now);
+        }
+        List<String> ids = codes.stream().map(c -> Notification.idFor(c, NotificationKind.SHIPPED)).toList();
+
+        assertThat(parcels.lockAll(codes)).containsOnlyKeys(codes);
+        assertThat(notifications.lockAll(ids)).extracting(Notification::id).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(notifications.ofParcels(codes)).hasSize(2);
+        assertThat(notifications.claimAll(Map.of(ids.get(0), "5568999990001", ids.get(1), "5511988887777"), "cloud-api",
+                "test")).isEqualTo(2);
+        assertThat(notifications.findById(ids.get(1)).orElseThrow().recipient()).isEqualTo("5511988887777");
+        assertThat(notifications.release(ids)).isEqualTo(2);
+        assertThat(notifications.findById(ids.get(0)).orElseThrow().attempts()).isZero();
+        optOuts.record("556899990001", "SAIR");
+        assertThat(optOuts.optedOut(List.of("5568999990001", "5511988887777"))).containsExactly("5568999990001");
     }
 }
