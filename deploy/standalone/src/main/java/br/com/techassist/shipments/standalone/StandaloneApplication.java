@@ -26,7 +26,28 @@ public final class StandaloneApplication {
     public static void main(String[] args) {
         StandaloneApplication app = new StandaloneApplication(StandaloneSettings.from(System.getenv()));
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "standalone-shutdown"));
+        stopInOrderOn(app, "TERM", "INT");
         app.start(args);
+    }
+
+    /**
+     * Ctrl-C and {@code kill}: everything is stopped in order <em>before</em> the JVM's shutdown hooks
+     * run. Left to the hooks alone, the stop would race the hooks of the libraries: H2 closing the
+     * databases and the Kafka test kit deleting the broker's log directory under running services.
+     */
+    @SuppressWarnings("sunapi")
+    private static void stopInOrderOn(StandaloneApplication app, String... signals) {
+        for (String name : signals) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                    log.info("SIG{}: stopping the services, then the sandbox and the broker", name);
+                    app.stop();
+                    System.exit(0);
+                });
+            } catch (IllegalArgumentException unsupported) {
+                // this platform does not have the signal: the shutdown hook still stops everything
+            }
+        }
     }
 
     /** Starts everything; returns when all services are up. */

@@ -12,9 +12,13 @@ public final class H2Database {
 
     private H2Database() {}
 
-    /** A file database at {@code path} (without extension). */
+    /**
+     * A file database at {@code path} (without extension). H2 does not close it from its own JVM
+     * shutdown hook: the service's connection pool closes it when the service stops, after its
+     * workers have stopped using it.
+     */
     public static String fileUrl(String path) {
-        return "jdbc:h2:file:" + path + MYSQL_MODE;
+        return "jdbc:h2:file:" + path + MYSQL_MODE + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** A private in-memory database that lives as long as the JVM (for tests). */
