@@ -45,8 +45,13 @@ public final class Bench {
         Bench bench = new Bench(mysql);
         Instant started = Instant.now();
         try (MemoryWatch memory = new MemoryWatch()) {
-            bench.throughputAndProviderRate();
-            bench.correiosEfficiencyAndLatency();
+            String phases = System.getProperty("bench.phases", "1,2,3,4");
+            if (phases.contains("1") || phases.contains("2")) {
+                bench.throughputAndProviderRate();
+            }
+            if (phases.contains("3") || phases.contains("4")) {
+                bench.correiosEfficiencyAndLatency();
+            }
             bench.results.put("peakHeapMiB", memory.peakHeapBytes() / (1024 * 1024));
             bench.results.put("peakRssMiB", memory.peakRssBytes() / (1024 * 1024));
             bench.table.add(String.format("%-52s %s", "peak heap used / peak RSS (one JVM: all services)",

@@ -1,6 +1,7 @@
 package br.com.techassist.shipments.tracking;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,13 @@ public record TrackingProperties(
         @DefaultValue @Valid Schedule schedule,
         @DefaultValue @Valid Poll poll) {
 
+    /** The slot grid must be positive and no coarser than the minimum interval (so aligning never skips a poll). */
+    @AssertTrue(message = "tracking.schedule.slot must be positive and at most tracking.min-interval")
+    public boolean isSlotWithinMinInterval() {
+        return schedule == null || minInterval == null || schedule.slot() == null
+                || (schedule.slot().isPositive() && schedule.slot().compareTo(minInterval) <= 0);
+    }
+
     /** {@code duration} multiplied by {@link #timeScale()}, never below one millisecond. */
     public Duration scaled(Duration duration) {
         long nanos = Math.round(duration.toNanos() * timeScale);
@@ -43,7 +51,10 @@ public record TrackingProperties(
      * @param awaitingPickup interval while waiting at a pickup point
      * @param stalledAfter no new Correios event for this long: alert "stalled"
      * @param stalled interval of a stalled object (the longer of this and its milestone's interval)
-     * @param fillAhead objects due within this window may join a partly filled last batch of a cycle
+     * @param fillAhead objects due within this window (and last polled at least {@code minInterval} ago) may join a
+     *     partly filled last batch of a cycle: they are polled a little early instead of costing a request of their own
+     * @param slot next polls of objects whose interval is longer than {@code minInterval} are aligned to this grid
+     *     (the nearest slot boundary, counted from the epoch), so objects become due together and fill requests
      * @param unavailableBackoff first pause of the polling after Correios was unavailable (doubles up to {@code minInterval})
      */
     public record Schedule(
@@ -54,8 +65,16 @@ public record TrackingProperties(
             @DefaultValue("PT6H") @NotNull Duration awaitingPickup,
             @DefaultValue("P7D") @NotNull Duration stalledAfter,
             @DefaultValue("PT6H") @NotNull Duration stalled,
-            @DefaultValue("PT5M") @NotNull Duration fillAhead,
-            @DefaultValue("PT1M") @NotNull Duration unavailableBackoff) {}
+            @DefaultValue("PT20M") @NotNull Duration fillAhead,
+            @DefaultValue("PT10M") @NotNull Duration slot,
+            @DefaultValue("PT1M") @NotNull Duration unavailableBackoff) {
+
+        /** The fill-ahead window cannot be negative. */
+        @AssertTrue(message = "tracking.schedule.fill-ahead must not be negative")
+        public boolean isFillAheadNotNegative() {
+            return fillAhead == null || !fillAhead.isNegative();
+        }
+    }
 
     /**
      * The polling cycle.

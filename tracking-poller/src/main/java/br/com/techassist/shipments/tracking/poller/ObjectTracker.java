@@ -59,7 +59,7 @@ class ObjectTracker {
             return new Update(object.stopped(StopReason.NEVER_POSTED), unpublished(
                     List.of(Alerts.neverPosted(object.trackingCode(), object.registeredAt(), now)), published));
         }
-        return new Update(object.dueIn(now, interval), List.of());
+        return new Update(object.dueAt(schedule.nextPollAt(now, interval)), List.of());
     }
 
     private Update found(TrackedObject object, TrackingReport report, Set<UUID> published, Instant now) {
@@ -106,7 +106,8 @@ class ObjectTracker {
         if (stalled) {
             events.add(Alerts.stalled(code, milestone, lastEventAt, now));
         }
-        return new Update(next.dueIn(now, schedule.intervalFor(milestone, stalled)), unpublished(events, published));
+        return new Update(next.dueAt(schedule.nextPollAt(now, schedule.intervalFor(milestone, stalled))),
+                unpublished(events, published));
     }
 
     /** The event as published: the unit's full address only where the customer must go (pickup). */

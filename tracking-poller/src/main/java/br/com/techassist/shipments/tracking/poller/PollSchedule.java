@@ -10,6 +10,12 @@ import org.springframework.stereotype.Component;
  * The adaptive schedule: how long until an object is polled again, given where it is. Every
  * duration is multiplied by {@code tracking.time-scale}, and no interval is shorter than the
  * (scaled) {@code tracking.min-interval}.
+ *
+ * <p>Next polls are aligned to a shared grid of {@code tracking.schedule.slot} (counted from the
+ * epoch), so objects polled at different moments become due together and fill the same requests.
+ * An object is put on the slot boundary nearest to "now + interval", never earlier than "now +
+ * min interval". Urgent objects (interval not longer than the minimum interval: out for delivery)
+ * are not aligned: aligning them would mean polling them either too soon or later than promised.
  */
 @Component
 class PollSchedule {
@@ -23,6 +29,7 @@ class PollSchedule {
     private final Duration stalledAfter;
     private final Duration stalled;
     private final Duration fillAhead;
+    private final Duration slot;
     private final Duration unavailableBackoff;
     private final Duration tick;
 
@@ -37,6 +44,7 @@ class PollSchedule {
         this.stalledAfter = props.scaled(s.stalledAfter());
         this.stalled = props.scaled(s.stalled());
         this.fillAhead = props.scaled(s.fillAhead());
+        this.slot = props.scaled(s.slot());
         this.unavailableBackoff = props.scaled(s.unavailableBackoff());
         Duration scaledTick = props.scaled(props.poll().tick());
         this.tick = scaledTick.compareTo(Duration.ofMillis(50)) < 0 ? Duration.ofMillis(50) : scaledTick;
@@ -54,6 +62,29 @@ class PollSchedule {
             interval = stalled;
         }
         return atLeastMinInterval(interval);
+    }
+
+    /**
+     * When an object polled at {@code now} is due again, {@code interval} later: on the slot boundary
+     * nearest to {@code now + interval} (exactly halfway: the earlier one), and not before
+     * {@code now + minInterval} (then the first boundary at or after it). An interval not longer
+     * than the minimum interval is kept exactly.
+     */
+    Instant nextPollAt(Instant now, Duration interval) {
+        if (interval.compareTo(minInterval) <= 0) {
+            return now.plus(interval);
+        }
+        Instant aligned = slotAtOrAfter(now.plus(interval).minus(slot.dividedBy(2)));
+        Instant earliest = now.plus(minInterval);
+        return aligned.isBefore(earliest) ? slotAtOrAfter(earliest) : aligned;
+    }
+
+    /** The first slot boundary at or after {@code t}. */
+    private Instant slotAtOrAfter(Instant t) {
+        long slotNanos = slot.toNanos();
+        long nanos = Duration.between(Instant.EPOCH, t).toNanos();
+        long boundary = Math.ceilDiv(nanos, slotNanos) * slotNanos;
+        return Instant.EPOCH.plusNanos(boundary);
     }
 
     /** The interval after Correios answered "not found yet" (SRO-020). */

@@ -58,8 +58,12 @@ record TrackedObject(
     }
 
     TrackedObject dueIn(Instant now, Duration interval) {
+        return dueAt(now.plus(interval));
+    }
+
+    TrackedObject dueAt(Instant nextPoll) {
         return new TrackedObject(trackingCode, partition, milestone, delivered, active, stopReason, registeredAt,
-                now.plus(interval), lastPolledAt, lastEventAt, expectedDelivery, polls, polledBy);
+                nextPoll, lastPolledAt, lastEventAt, expectedDelivery, polls, polledBy);
     }
 
     TrackedObject stopped(StopReason reason) {

@@ -191,12 +191,14 @@ class TrackingLifecycleIT {
         cycle.runOnce();
         assertThat(SRO.timesAskedFor(code)).isEqualTo(1);
 
-        CLOCK.advance(Duration.ofMinutes(40));
+        // due again in 55-65 minutes (aligned to a 10-minute slot): 30 minutes later it is neither due nor
+        // within the 20-minute fill-ahead window
+        CLOCK.advance(Duration.ofMinutes(30));
         cycle.runOnce();
         assertThat(SRO.timesAskedFor(code)).as("SRO-020 is polled hourly").isEqualTo(1);
 
         SRO.event(code, "PO", "01", "Objeto postado", DAY.plusHours(2), "RECIFE", "PE");
-        CLOCK.advance(Duration.ofMinutes(20));
+        CLOCK.advance(Duration.ofMinutes(30));
         cycle.runOnce();
         assertThat(SRO.timesAskedFor(code)).isEqualTo(2);
         assertThat(changesOf(code, 1, jdbc).getFirst().milestone()).isEqualTo(POSTED);
