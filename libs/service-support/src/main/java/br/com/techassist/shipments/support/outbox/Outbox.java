@@ -7,6 +7,13 @@ import br.com.techassist.shipments.support.kafka.EventPublisher;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -31,21 +38,47 @@ public class Outbox {
 
     /** Stores {@code event} for publication; returns false when the same event id is already pending. */
     public boolean enqueue(ShipmentEvent event) {
-        boolean pending = jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE event_id = ?")
-                        .param(event.eventId().toString())
-                        .query(Integer.class)
-                        .single()
-                > 0;
-        if (pending) {
-            return false;
+        return enqueueAll(List.of(event)) == 1;
+    }
+
+    /**
+     * Stores many events in the caller's transaction with two statements for the whole list (one
+     * to find the ids already pending, one multi-row insert); an event id already pending, or twice
+     * in the list, is stored once. Returns how many rows were stored.
+     */
+    public int enqueueAll(List<? extends ShipmentEvent> events) {
+        Map<String, ShipmentEvent> byId = new LinkedHashMap<>();
+        events.forEach(e -> byId.putIfAbsent(e.eventId().toString(), e));
+        if (byId.isEmpty()) {
+            return 0;
         }
-        EventType type = EventType.of(event);
-        jdbc.sql("""
-                INSERT INTO outbox_event (event_id, topic, message_key, ce_type, payload, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(event.eventId().toString(), type.topic(), EventPublisher.keyOf(event), type.ceType(),
-                        new String(EventJson.write(event), StandardCharsets.UTF_8), Timestamp.from(Instant.now()))
+        Set<String> pending = new HashSet<>(jdbc.sql("SELECT event_id FROM outbox_event WHERE event_id IN (:ids)")
+                .param("ids", List.copyOf(byId.keySet()))
+                .query(String.class)
+                .list());
+        StringJoiner rows = new StringJoiner(", ");
+        List<Object> params = new ArrayList<>();
+        Timestamp now = Timestamp.from(Instant.now());
+        byId.forEach((id, event) -> {
+            if (!pending.contains(id)) {
+                EventType type = EventType.of(event);
+                rows.add("(?, ?, ?, ?, ?, ?)");
+                params.addAll(List.of(id, type.topic(), EventPublisher.keyOf(event), type.ceType(),
+                        new String(EventJson.write(event), StandardCharsets.UTF_8), now));
+            }
+        });
+        if (params.isEmpty()) {
+            return 0;
+        }
+        int stored = jdbc.sql("INSERT INTO outbox_event (event_id, topic, message_key, ce_type, payload, created_at) VALUES "
+                        + rows)
+                .params(params)
                 .update();
+        wakeRelayAfterCommit();
+        return stored;
+    }
+
+    private void wakeRelayAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -56,6 +89,5 @@ public class Outbox {
         } else {
             relay.wakeUp();
         }
-        return true;
     }
 }
