@@ -8,8 +8,7 @@ Each argument is a service base URL (its /actuator/prometheus is read) or a file
 scrape. Prints the referenced names that no scrape contains and exits 1 if there are any.
 Counters and timers with tags are created on their first use, so run it after the system has
 done some work (sandbox demo parcels), not on a cold start. Some exist only after a rare event
-(a dead letter, a token failure, an opt-out, a Cloud API status webhook, a rejected pre-posting):
-they are listed in event-driven-metrics.txt; `--allow-event-driven` reports them without failing.
+(an opt-out, a Cloud API status webhook): they are listed in event-driven-metrics.txt; `--allow-event-driven` reports them without failing.
 """
 import pathlib
 import re

@@ -9,6 +9,9 @@ public final class Topics {
     public static final String ALERTS = "shipments.alerts.v1";
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
+    /** Every event topic above (without the dead-letter topics). */
+    public static final java.util.List<String> ALL = java.util.List.of(REGISTERED, CONTACTS, STATUS, NOTIFICATIONS, ALERTS);
+
     private Topics() {}
 
     /** The dead-letter topic of {@code topic}. */

@@ -10,6 +10,10 @@ import java.time.Duration;
 /** The client's meters; names and tags are listed in the module README. */
 final class CorreiosMetrics {
 
+    /** Why a token could not be obtained: the {@code reason} tag of {@code correios.token.failures}. */
+    static final java.util.List<String> TOKEN_FAILURE_REASONS = java.util.List.of("no_credentials", "unavailable",
+            "rejected", "unreadable");
+
     private final MeterRegistry registry;
     private final Counter tokenRefreshes;
 
@@ -18,6 +22,8 @@ final class CorreiosMetrics {
         this.tokenRefreshes = Counter.builder("correios.token.refreshes")
                 .description("Correios tokens obtained")
                 .register(registry);
+        // at zero from the start, so alerts and dashboards see the series before the first failure
+        TOKEN_FAILURE_REASONS.forEach(this::tokenFailures);
     }
 
     void request(String api, Outcome outcome, int status, Duration duration) {
@@ -35,11 +41,14 @@ final class CorreiosMetrics {
     }
 
     void tokenFailed(String reason) {
-        Counter.builder("correios.token.failures")
+        tokenFailures(reason).increment();
+    }
+
+    private Counter tokenFailures(String reason) {
+        return Counter.builder("correios.token.failures")
                 .description("failed attempts to obtain a Correios token")
                 .tag("reason", reason)
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     void watch(String api, CircuitBreaker breaker) {

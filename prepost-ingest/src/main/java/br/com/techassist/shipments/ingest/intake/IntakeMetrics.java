@@ -29,6 +29,10 @@ class IntakeMetrics {
                 .description("when the last poll succeeded (Unix time; 0 = never since start)")
                 .baseUnit("seconds")
                 .register(registry);
+        // at zero from the start, so alerts and dashboards see the series before the first rejection
+        for (Rejection.Reason reason : Rejection.Reason.values()) {
+            rejections(reason);
+        }
     }
 
     /** Counts a committed page. */
@@ -39,11 +43,14 @@ class IntakeMetrics {
     }
 
     private void rejected(Rejection.Reason reason) {
-        Counter.builder("ingest.prepostings.rejected")
+        rejections(reason).increment();
+    }
+
+    private Counter rejections(Rejection.Reason reason) {
+        return Counter.builder("ingest.prepostings.rejected")
                 .description("pre-postings rejected for the first time")
                 .tag("reason", reason.name())
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     void pollEnded(String outcome, long startNanos) {
