@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,17 +118,17 @@ class ContactValidation {
     private void settle(Contact contact) {
         Instant now = clock.instant();
         switch (contact.verdict()) {
-            case MISSING -> finish(contact, ContactStatus.MISSING, null, now);
-            case INVALID -> finish(contact, ContactStatus.INVALID, null, now);
+            case MISSING -> completeAll(List.of(new Settlement(contact, ContactStatus.MISSING, null, now)));
+            case INVALID -> completeAll(List.of(new Settlement(contact, ContactStatus.INVALID, null, now)));
             case USABLE -> {
                 if (!directory.canCheck()) {
-                    completeUnverified(contact);
+                    completeAll(List.of(Settlement.unverified(contact, now)));
                     return;
                 }
                 Optional<LookupCache.Lookup> cached = contact.freshCheck() ? Optional.empty()
                         : cache.find(contact.e164Digits(), now);
                 if (cached.isPresent()) {
-                    completeFromCache(contact, cached.get());
+                    completeAll(List.of(Settlement.fromCache(contact, cached.get())));
                 } else {
                     log.info("{}: {} ({}) waits for a WhatsApp check with {}", contact.trackingCode(),
                             Masking.phone(contact.e164()), contact.phoneType(), directory.name());
@@ -136,44 +138,86 @@ class ContactValidation {
         }
     }
 
-    /** Settles a valid contact the provider cannot check (Cloud API): UNVERIFIED, to be sent to its E.164 form. */
+    /**
+     * Settles a batch of contacts in one transaction: their rows in one JDBC batch, then one
+     * {@code ContactValidated} per contact in the outbox. A contact corrected since it was claimed
+     * (its revision moved on) drops only its own answer. When the transaction fails, nothing of it
+     * is kept: the contacts stay PENDING under their claim and are taken again when it expires.
+     *
+     * @return how many contacts were settled (the others had changed meanwhile)
+     */
     @Transactional
-    public void completeUnverified(Contact contact) {
-        finish(contact, ContactStatus.UNVERIFIED, contact.e164Digits(), clock.instant());
-    }
-
-    /** Settles a contact from a cached provider answer. */
-    @Transactional
-    public void completeFromCache(Contact contact, LookupCache.Lookup lookup) {
-        finish(contact, Resolution.statusFor(contact.typedId(), lookup.whatsappId()), lookup.whatsappId(),
-                lookup.checkedAt());
-    }
-
-    /** Settles a contact from a fresh provider answer, unless it was corrected meanwhile. */
-    @Transactional
-    public void completeFromProvider(Contact contact, String whatsappId, Instant checkedAt) {
-        finish(contact, Resolution.statusFor(contact.typedId(), whatsappId), whatsappId, checkedAt);
-    }
-
-    private void finish(Contact contact, ContactStatus status, String whatsappId, Instant checkedAt) {
-        String trackingCode = contact.trackingCode();
-        var event = new ContactValidated(
-                EventIds.of("ContactValidated", trackingCode, contact.e164(), whatsappId, status),
-                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
-                trackingCode, status, contact.input(), contact.e164(), whatsappId, contact.phoneType(),
-                directory.name(), OffsetDateTime.ofInstant(checkedAt, ZoneOffset.UTC));
-        if (!contacts.settle(contact, status.name(), whatsappId, event.eventId().toString(), clock.instant())) {
-            log.info("{}: contact changed while it was being checked, this answer is dropped", trackingCode);
-            return;
+    public int completeAll(List<Settlement> settlements) {
+        Instant now = clock.instant();
+        List<ContactValidated> events = settlements.stream().map(s -> eventOf(s, now)).toList();
+        List<Contacts.Outcome> outcomes = new ArrayList<>(settlements.size());
+        for (int i = 0; i < settlements.size(); i++) {
+            Settlement s = settlements.get(i);
+            outcomes.add(new Contacts.Outcome(s.contact(), s.status().name(), s.whatsappId(),
+                    events.get(i).eventId().toString()));
         }
-        outbox.enqueue(event);
-        Counter.builder("phone.validations").tag("status", status.name())
-                .description("ContactValidated events published, by status").register(meters).increment();
+        boolean[] recorded = contacts.settleAll(outcomes, now);
+        int settled = 0;
+        for (int i = 0; i < settlements.size(); i++) {
+            Settlement s = settlements.get(i);
+            if (!recorded[i]) {
+                log.info("{}: contact changed while it was being checked, this answer is dropped",
+                        s.contact().trackingCode());
+                continue;
+            }
+            outbox.enqueue(events.get(i));
+            validations(s.status()).increment();
+            logSettled(s);
+            settled++;
+        }
+        return settled;
+    }
+
+    private ContactValidated eventOf(Settlement s, Instant now) {
+        Contact contact = s.contact();
+        return new ContactValidated(
+                EventIds.of("ContactValidated", contact.trackingCode(), contact.e164(), s.whatsappId(), s.status()),
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
+                contact.trackingCode(), s.status(), contact.input(), contact.e164(), s.whatsappId(), contact.phoneType(),
+                directory.name(), OffsetDateTime.ofInstant(s.checkedAt(), ZoneOffset.UTC));
+    }
+
+    private Counter validations(ContactStatus status) {
+        return Counter.builder("phone.validations").tag("status", status.name())
+                .description("ContactValidated events published, by status").register(meters);
+    }
+
+    private void logSettled(Settlement s) {
+        Contact contact = s.contact();
         if (contact.verdict() == NormalizedPhone.Verdict.USABLE) {
-            log.info("{}: {} {} {} -> WhatsApp id {} ({})", trackingCode, status, contact.phoneType(),
-                    Masking.phone(contact.e164()), Masking.phone(whatsappId), directory.name());
+            log.info("{}: {} {} {} -> WhatsApp id {} ({})", contact.trackingCode(), s.status(), contact.phoneType(),
+                    Masking.phone(contact.e164()), Masking.phone(s.whatsappId()), directory.name());
         } else {
-            log.info("{}: {} phone '{}'", trackingCode, status, Masking.phone(contact.input()));
+            log.info("{}: {} phone '{}'", contact.trackingCode(), s.status(), Masking.phone(contact.input()));
+        }
+    }
+
+    /**
+     * How one contact is to be settled.
+     *
+     * @param whatsappId the id to send to, null when there is none
+     * @param checkedAt when the provider answered (for a cache hit: the original answer)
+     */
+    record Settlement(Contact contact, ContactStatus status, String whatsappId, Instant checkedAt) {
+
+        /** A valid contact the provider cannot check (Cloud API): UNVERIFIED, to be sent to its E.164 form. */
+        static Settlement unverified(Contact contact, Instant now) {
+            return new Settlement(contact, ContactStatus.UNVERIFIED, contact.e164Digits(), now);
+        }
+
+        /** From a cached provider answer. */
+        static Settlement fromCache(Contact contact, LookupCache.Lookup lookup) {
+            return fromProvider(contact, lookup.whatsappId(), lookup.checkedAt());
+        }
+
+        /** From a fresh provider answer. */
+        static Settlement fromProvider(Contact contact, String whatsappId, Instant checkedAt) {
+            return new Settlement(contact, Resolution.statusFor(contact.typedId(), whatsappId), whatsappId, checkedAt);
         }
     }
 

@@ -6,10 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,9 +24,11 @@ class Contacts {
             fresh_check, revision, attempts, last_error""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    Contacts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Contacts(JdbcTemplate jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batch = jdbc;
     }
 
     Optional<Contact> find(String trackingCode) {
@@ -60,57 +64,71 @@ class Contacts {
                 .update();
     }
 
-    /** Records the outcome unless the contact changed since {@code c} was read; false when it did. */
-    boolean settle(Contact c, String status, String whatsappId, String eventId, Instant now) {
-        return jdbc.sql("""
+    /**
+     * Records the outcomes in one JDBC batch, each unless its contact changed since it was read.
+     *
+     * @return per outcome, in order: true when recorded, false when the contact changed meanwhile (its answer is stale)
+     */
+    boolean[] settleAll(List<Outcome> outcomes, Instant now) {
+        if (outcomes.isEmpty()) {
+            return new boolean[0];
+        }
+        int[] counts = batch.batchUpdate("""
                 UPDATE contact SET status = ?, whatsapp_id = ?, event_id = ?, next_check_at = NULL, claimed_until = NULL,
                        last_error = NULL, revision = revision + 1, updated_at = ?
-                 WHERE tracking_code = ? AND revision = ?""")
-                .params(status, whatsappId, eventId, ts(now), c.trackingCode(), c.revision())
-                .update() == 1;
+                 WHERE tracking_code = ? AND revision = ?""",
+                outcomes.stream().map(o -> new Object[] {o.status(), o.whatsappId(), o.eventId(), ts(now),
+                        o.contact().trackingCode(), o.contact().revision()}).toList());
+        boolean[] recorded = new boolean[outcomes.size()];
+        for (int i = 0; i < counts.length; i++) {
+            recorded[i] = counts[i] == 1;
+        }
+        return recorded;
     }
 
-    /** A failed check: try again at {@code nextCheckAt}. */
-    void postpone(Contact c, Instant nextCheckAt, String error, Instant now) {
-        jdbc.sql("""
+    /** Failed checks: each contact is tried again at its {@code nextCheckAt}, in one JDBC batch. */
+    void postponeAll(List<Contact> failed, Function<Contact, Instant> nextCheckAt, String error, Instant now) {
+        if (failed.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                 UPDATE contact SET attempts = attempts + 1, next_check_at = ?, claimed_until = NULL, last_error = ?,
                        updated_at = ?
-                 WHERE tracking_code = ? AND revision = ?""")
-                .params(ts(nextCheckAt), truncate(error, 500), ts(now), c.trackingCode(), c.revision())
-                .update();
+                 WHERE tracking_code = ? AND revision = ?""",
+                failed.stream().map(c -> new Object[] {ts(nextCheckAt.apply(c)), truncate(error, 500), ts(now),
+                        c.trackingCode(), c.revision()}).toList());
     }
 
     /**
      * Takes up to {@code limit} PENDING contacts that are due and not being checked by another replica,
-     * leasing them until {@code leaseUntil}.
+     * leasing them until {@code leaseUntil}: one UPDATE stamps them with a token of this claim (atomic,
+     * so two replicas never take the same contact), one SELECT reads them back.
      */
     List<Contact> claimDue(Instant now, int limit, Instant leaseUntil) {
-        List<Contact> due = jdbc.sql("SELECT " + COLUMNS + " FROM contact"
-                        + " WHERE status = 'PENDING' AND next_check_at <= ?"
-                        + " AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY next_check_at LIMIT ?")
-                .params(ts(now), ts(now), limit)
+        String token = UUID.randomUUID().toString();
+        int claimed = jdbc.sql("""
+                UPDATE contact SET claimed_until = ?, claim_token = ?
+                 WHERE status = 'PENDING' AND next_check_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
+                 ORDER BY next_check_at LIMIT ?""")
+                .params(ts(leaseUntil), token, ts(now), ts(now), limit)
+                .update();
+        if (claimed == 0) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE claim_token = ? AND status = 'PENDING'"
+                        + " ORDER BY next_check_at, tracking_code")
+                .param(token)
                 .query(Contacts::map)
                 .list();
-        List<Contact> claimed = new ArrayList<>(due.size());
-        for (Contact c : due) {
-            int won = jdbc.sql("""
-                    UPDATE contact SET claimed_until = ?
-                     WHERE tracking_code = ? AND revision = ? AND status = 'PENDING'
-                       AND (claimed_until IS NULL OR claimed_until < ?)""")
-                    .params(ts(leaseUntil), c.trackingCode(), c.revision(), ts(now))
-                    .update();
-            if (won == 1) {
-                claimed.add(c);
-            }
-        }
-        return claimed;
     }
 
-    /** Gives a claimed contact back untouched (it did not fit this batch). */
-    void release(Contact c) {
-        jdbc.sql("UPDATE contact SET claimed_until = NULL WHERE tracking_code = ? AND revision = ?")
-                .params(c.trackingCode(), c.revision())
-                .update();
+    /** Gives claimed contacts back untouched (they did not fit this batch), in one JDBC batch. */
+    void releaseAll(List<Contact> unchecked) {
+        if (unchecked.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("UPDATE contact SET claimed_until = NULL WHERE tracking_code = ? AND revision = ?",
+                unchecked.stream().map(c -> new Object[] {c.trackingCode(), c.revision()}).toList());
     }
 
     long countPending() {
@@ -140,4 +158,7 @@ class Contacts {
     private static Timestamp ts(Instant instant) {
         return Timestamp.from(instant);
     }
+
+    /** What a settled contact became: its status, WhatsApp id and the id of the event announcing it. */
+    record Outcome(Contact contact, String status, String whatsappId, String eventId) {}
 }

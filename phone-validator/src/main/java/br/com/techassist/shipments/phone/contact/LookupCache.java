@@ -5,10 +5,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Provider answers by normalised number ({@code whatsapp_lookup}), reused for
@@ -18,13 +25,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LookupCache {
 
+    private static final String UPDATE =
+            "UPDATE whatsapp_lookup SET whatsapp_id = ?, provider = ?, checked_at = ?, expires_at = ? WHERE e164 = ?";
+    private static final String INSERT =
+            "INSERT INTO whatsapp_lookup (e164, whatsapp_id, provider, checked_at, expires_at) VALUES (?, ?, ?, ?, ?)";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final PhoneValidatorProperties props;
     private final Counter hits;
     private final Counter misses;
 
-    LookupCache(JdbcClient jdbc, PhoneValidatorProperties props, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    LookupCache(JdbcTemplate jdbc, PhoneValidatorProperties props, MeterRegistry meters) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batch = jdbc;
         this.props = props;
         this.hits = Counter.builder("phone.cache.lookups").tag("result", "hit")
                 .description("Lookups of a number in the provider-answer cache").register(meters);
@@ -47,6 +61,25 @@ class LookupCache {
                 .optional();
     }
 
+    /**
+     * The unexpired answers for {@code e164Digits} in one query, by number (numbers not known are
+     * absent); not counted in the hit ratio (a second look by the check worker).
+     */
+    Map<String, Lookup> peekAll(Collection<String> e164Digits, Instant now) {
+        if (e164Digits.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Lookup> found = new HashMap<>();
+        jdbc.sql("SELECT e164, whatsapp_id, provider, checked_at FROM whatsapp_lookup WHERE e164 IN (:numbers)"
+                        + " AND expires_at > :now")
+                .param("numbers", List.copyOf(e164Digits))
+                .param("now", Timestamp.from(now))
+                .query(rs -> {
+                    found.put(rs.getString(1), new Lookup(rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+                });
+        return found;
+    }
+
     /** Stores or refreshes the answer for {@code e164Digits}; {@code whatsappId} null means no account. */
     void store(String e164Digits, String whatsappId, String provider, Instant checkedAt) {
         Timestamp checked = Timestamp.from(checkedAt);
@@ -54,17 +87,47 @@ class LookupCache {
         int updated = update(e164Digits, whatsappId, provider, checked, expires);
         if (updated == 0) {
             try {
-                jdbc.sql("INSERT INTO whatsapp_lookup (e164, whatsapp_id, provider, checked_at, expires_at) VALUES (?, ?, ?, ?, ?)")
-                        .params(e164Digits, whatsappId, provider, checked, expires)
-                        .update();
+                jdbc.sql(INSERT).params(e164Digits, whatsappId, provider, checked, expires).update();
             } catch (DuplicateKeyException raced) {
                 update(e164Digits, whatsappId, provider, checked, expires);
             }
         }
     }
 
+    /**
+     * Stores or refreshes the answers of one provider request (number → id, a null id means no
+     * account): one batch of updates, one batch of inserts for the numbers not cached yet, in one
+     * transaction (one commit, not one per row).
+     */
+    @Transactional
+    public void storeAll(Map<String, String> answers, String provider, Instant checkedAt) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        Timestamp checked = Timestamp.from(checkedAt);
+        Timestamp expires = Timestamp.from(checkedAt.plus(props.cacheTtl()));
+        List<String> numbers = List.copyOf(answers.keySet());
+        int[] updated = batch.batchUpdate(UPDATE, numbers.stream()
+                .map(n -> new Object[] {answers.get(n), provider, checked, expires, n}).toList());
+        List<String> absent = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                absent.add(numbers.get(i));
+            }
+        }
+        if (absent.isEmpty()) {
+            return;
+        }
+        try {
+            batch.batchUpdate(INSERT, absent.stream()
+                    .map(n -> new Object[] {n, answers.get(n), provider, checked, expires}).toList());
+        } catch (DuplicateKeyException raced) { // another replica cached one of them meanwhile: one by one
+            absent.forEach(n -> store(n, answers.get(n), provider, checkedAt));
+        }
+    }
+
     private int update(String e164Digits, String whatsappId, String provider, Timestamp checked, Timestamp expires) {
-        return jdbc.sql("UPDATE whatsapp_lookup SET whatsapp_id = ?, provider = ?, checked_at = ?, expires_at = ? WHERE e164 = ?")
+        return jdbc.sql(UPDATE)
                 .params(whatsappId, provider, checked, expires, e164Digits)
                 .update();
     }

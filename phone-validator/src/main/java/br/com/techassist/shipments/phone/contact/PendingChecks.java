@@ -1,6 +1,7 @@
 package br.com.techassist.shipments.phone.contact;
 
 import br.com.techassist.shipments.phone.PhoneValidatorProperties;
+import br.com.techassist.shipments.phone.contact.ContactValidation.Settlement;
 import br.com.techassist.shipments.phone.whatsapp.ProviderUnavailableException;
 import br.com.techassist.shipments.phone.whatsapp.WhatsAppDirectory;
 import br.com.techassist.shipments.phone.whatsapp.WhatsAppDirectory.NumberCheck;
@@ -12,10 +13,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -23,10 +27,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Works off the PENDING contacts: claims a batch of due ones, answers what the cache knows, asks
- * the provider about the rest in one request (at most {@code phone.checks.batch-size} numbers and
- * {@code phone.checks.per-minute} per minute), caches the answers and settles the contacts. When the
- * provider is down or answers with an error, the contacts stay PENDING and are tried again with
- * exponential back-off: never lost, never turned into NO_WHATSAPP.
+ * the provider about the rest (at most {@code phone.checks.batch-size} numbers per request and
+ * {@code phone.checks.per-minute} per minute), caches the answers and settles the whole batch in one
+ * transaction. When the provider is down or answers with an error, the contacts stay PENDING and are
+ * tried again with exponential back-off (or after the provider's {@code Retry-After}): never lost,
+ * never turned into NO_WHATSAPP.
  */
 @Component
 class PendingChecks implements SmartLifecycle {
@@ -63,59 +68,90 @@ class PendingChecks implements SmartLifecycle {
     }
 
     /**
-     * One pass over the due contacts.
+     * One pass over up to {@code batch-size} due contacts: one claim, one cache query, provider requests
+     * of at most {@code batch-size} numbers each (usually two: a mobile has two candidates), and the whole
+     * batch settled in one transaction.
      *
      * @return true when a full batch was handled and more may be due at once
      */
     boolean pass() {
         Instant now = clock.instant();
         List<Contact> due = contacts.claimDue(now, settings.batchSize(), now.plus(settings.claimTimeout()));
+        List<Settlement> settled = new ArrayList<>();
         List<Contact> toAsk = new ArrayList<>();
-        for (Contact contact : due) {
-            if (!directory.canCheck()) { // left PENDING by an earlier run with a checking provider
-                validation.completeUnverified(contact);
-                continue;
-            }
-            var cached = contact.freshCheck() ? java.util.Optional.<LookupCache.Lookup>empty()
-                    : cache.peek(contact.e164Digits(), now);
-            if (cached.isPresent()) {
-                validation.completeFromCache(contact, cached.get());
-            } else {
-                toAsk.add(contact);
+        if (!directory.canCheck()) { // left PENDING by an earlier run with a checking provider
+            due.forEach(contact -> settled.add(Settlement.unverified(contact, now)));
+        } else {
+            Map<String, LookupCache.Lookup> cached = cache.peekAll(due.stream().filter(c -> !c.freshCheck())
+                    .map(Contact::e164Digits).collect(Collectors.toSet()), now);
+            for (Contact contact : due) {
+                LookupCache.Lookup lookup = contact.freshCheck() ? null : cached.get(contact.e164Digits());
+                if (lookup != null) {
+                    settled.add(Settlement.fromCache(contact, lookup));
+                } else {
+                    toAsk.add(contact);
+                }
             }
         }
-        boolean deferred = ask(toAsk);
+        boolean deferred = ask(toAsk, settled);
+        complete(settled);
         pending.set(contacts.countPending());
         return due.size() == settings.batchSize() && !deferred;
     }
 
-    /** Asks the provider about the contacts' candidates in one request; returns true when some had to wait. */
-    private boolean ask(List<Contact> toAsk) {
+    /**
+     * Asks the provider about the contacts' candidates, in requests of at most {@code batch-size}
+     * numbers, within the per-minute budget, and adds their settlements. Returns true when some had to
+     * wait (budget spent, or the provider failed): the worker then waits for its next poll.
+     */
+    private boolean ask(List<Contact> toAsk, List<Settlement> settled) {
         Map<String, List<Contact>> byNumber = new LinkedHashMap<>();
         for (Contact contact : toAsk) {
             byNumber.computeIfAbsent(contact.e164Digits(), k -> new ArrayList<>()).add(contact);
         }
-        List<String> numbers = new ArrayList<>();
-        Map<String, List<Contact>> asked = new LinkedHashMap<>();
-        boolean deferred = false;
+        List<Map<String, List<Contact>>> requests = new ArrayList<>();
+        Map<String, List<Contact>> request = new LinkedHashMap<>();
+        int numbers = 0;
+        List<Contact> waiting = new ArrayList<>();
         for (var entry : byNumber.entrySet()) {
-            List<String> candidates = entry.getValue().getFirst().candidates();
-            boolean fits = numbers.size() + candidates.size() <= settings.batchSize() || numbers.isEmpty();
-            if (fits && budget.tryAcquire(candidates.size())) {
-                numbers.addAll(candidates);
-                asked.put(entry.getKey(), entry.getValue());
+            int candidates = entry.getValue().getFirst().candidates().size();
+            if (!budget.tryAcquire(candidates)) {
+                waiting.addAll(entry.getValue());
+                continue;
+            }
+            if (numbers + candidates > settings.batchSize() && numbers > 0) {
+                requests.add(request);
+                request = new LinkedHashMap<>();
+                numbers = 0;
+            }
+            request.put(entry.getKey(), entry.getValue());
+            numbers += candidates;
+        }
+        if (!request.isEmpty()) {
+            requests.add(request);
+        }
+        if (!waiting.isEmpty()) {
+            log.info("{} contact(s) wait for the next minute (at most {} checks per minute)", waiting.size(),
+                    settings.perMinute());
+        }
+        boolean failed = false;
+        for (var asked : requests) {
+            if (failed) { // the provider just failed: the rest is not asked now, and not counted as a failure
+                asked.values().forEach(waiting::addAll);
             } else {
-                entry.getValue().forEach(contacts::release);
-                deferred = true;
+                failed = !check(asked, settled);
             }
         }
-        if (deferred) {
-            log.info("{} number(s) wait for the next batch (at most {} checks per minute, {} per request)",
-                    byNumber.size() - asked.size(), settings.perMinute(), settings.batchSize());
-        }
-        if (numbers.isEmpty()) {
-            return deferred;
-        }
+        contacts.releaseAll(waiting);
+        return !waiting.isEmpty() || failed;
+    }
+
+    /**
+     * One provider request about {@code asked} (number → its contacts): caches the answers and adds
+     * the settlements, or postpones the contacts when the provider failed (returns false).
+     */
+    private boolean check(Map<String, List<Contact>> asked, List<Settlement> settled) {
+        List<String> numbers = asked.values().stream().flatMap(group -> group.getFirst().candidates().stream()).toList();
         List<NumberCheck> answers;
         Timer.Sample sample = Timer.start(meters);
         try {
@@ -124,28 +160,62 @@ class PendingChecks implements SmartLifecycle {
         } catch (ProviderUnavailableException e) {
             sample.stop(checkTimer(e.outcome()));
             postpone(asked, e);
-            return deferred;
+            return false;
         }
         Instant checkedAt = clock.instant();
+        Map<String, String> ids = new LinkedHashMap<>();
         for (var entry : asked.entrySet()) {
-            List<Contact> group = entry.getValue();
-            String whatsappId = Resolution.pickId(group.getFirst().candidates(), answers);
-            cache.store(entry.getKey(), whatsappId, directory.name(), checkedAt);
-            group.forEach(contact -> validation.completeFromProvider(contact, whatsappId, checkedAt));
+            String whatsappId = Resolution.pickId(entry.getValue().getFirst().candidates(), answers);
+            ids.put(entry.getKey(), whatsappId);
+            entry.getValue().forEach(contact -> settled.add(Settlement.fromProvider(contact, whatsappId, checkedAt)));
         }
-        return deferred;
+        cache.storeAll(ids, directory.name(), checkedAt);
+        return true;
     }
 
-    private void postpone(Map<String, List<Contact>> asked, ProviderUnavailableException e) {
-        Instant now = clock.instant();
-        Duration longest = Duration.ZERO;
-        for (List<Contact> group : asked.values()) {
-            for (Contact contact : group) {
-                Duration wait = backoff(contact.attempts(), settings);
-                longest = wait.compareTo(longest) > 0 ? wait : longest;
-                contacts.postpone(contact, now.plus(wait), e.getMessage(), now);
+    /**
+     * Settles the batch in one transaction. Should it fail, each contact is tried in its own
+     * transaction, so one bad contact does not hold the others back; a contact that still fails stays
+     * PENDING under its claim and is taken again when the claim expires ({@code claim-timeout}).
+     */
+    private void complete(List<Settlement> settled) {
+        if (settled.isEmpty()) {
+            return;
+        }
+        try {
+            validation.completeAll(settled);
+            return;
+        } catch (RuntimeException e) {
+            log.warn("settling a batch of {} contact(s) failed, settling them one by one: {}", settled.size(), e.toString());
+        }
+        List<String> failed = new ArrayList<>();
+        RuntimeException last = null;
+        for (Settlement one : settled) {
+            try {
+                validation.completeAll(List.of(one));
+            } catch (RuntimeException e) {
+                failed.add(one.contact().trackingCode());
+                last = e;
             }
         }
+        if (last != null) {
+            log.warn("{} contact(s) could not be settled and stay pending, taken again within {}: {} ({})",
+                    failed.size(), settings.claimTimeout(), failed, last.toString());
+        }
+    }
+
+    /**
+     * Failed: the contacts wait as long as the provider's {@code Retry-After} asked (at most
+     * {@code retry-max}) when it gave one, else their back-off.
+     */
+    private void postpone(Map<String, List<Contact>> asked, ProviderUnavailableException e) {
+        Instant now = clock.instant();
+        Function<Contact, Duration> wait = contact -> e.retryAfter()
+                .map(wish -> wish.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : wish)
+                .orElseGet(() -> backoff(contact.attempts(), settings));
+        List<Contact> failed = asked.values().stream().flatMap(List::stream).toList();
+        contacts.postponeAll(failed, contact -> now.plus(wait.apply(contact)), e.getMessage(), now);
+        Duration longest = failed.stream().map(wait).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
         var line = "client_error".equals(e.outcome()) ? log.atError() : log.atWarn();
         line.log("WhatsApp check with {} failed ({}): {} number(s) stay pending, e.g. {}, retried within {}",
                 directory.name(), e.getMessage(), asked.size(), Masking.phone(asked.keySet().iterator().next()), longest);

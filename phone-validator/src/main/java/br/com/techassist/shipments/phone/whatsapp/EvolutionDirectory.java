@@ -1,8 +1,15 @@
 package br.com.techassist.shipments.phone.whatsapp;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
@@ -23,11 +30,13 @@ class EvolutionDirectory implements WhatsAppDirectory {
     private final String name;
     private final RestClient http;
     private final String instance;
+    private final Clock clock;
 
-    EvolutionDirectory(String name, RestClient http, String instance) {
+    EvolutionDirectory(String name, RestClient http, String instance, Clock clock) {
         this.name = name;
         this.http = http;
         this.instance = instance;
+        this.clock = clock;
     }
 
     @Override
@@ -53,9 +62,15 @@ class EvolutionDirectory implements WhatsAppDirectory {
                     .body(OnWhatsApp[].class);
         } catch (HttpServerErrorException e) {
             throw new ProviderUnavailableException("server_error", name + " answered " + e.getStatusCode().value(), e);
+        } catch (HttpClientErrorException.TooManyRequests e) {
+            Duration retryAfter = retryAfter(e.getResponseHeaders(), clock);
+            throw new ProviderUnavailableException("rate_limited", name + " is rate limiting the checks (429)"
+                    + (retryAfter == null ? "" : ", asked to retry after " + retryAfter), e, retryAfter);
         } catch (HttpClientErrorException e) {
-            throw new ProviderUnavailableException("client_error", name + " refused the check with "
-                    + e.getStatusCode().value() + " (apikey or instance wrong?)", e);
+            int status = e.getStatusCode().value();
+            boolean credentials = status == 401 || status == 403;
+            throw new ProviderUnavailableException("client_error", name + " refused the check with " + status
+                    + (credentials ? " (apikey or instance wrong?)" : ""), e);
         } catch (ResourceAccessException e) {
             throw new ProviderUnavailableException("unreachable", name + " unreachable: " + e.getMessage(), e);
         } catch (RestClientException e) {
@@ -65,6 +80,28 @@ class EvolutionDirectory implements WhatsAppDirectory {
             throw new ProviderUnavailableException("bad_response", name + " answered with an empty body", null);
         }
         return match(numbers, List.of(answers));
+    }
+
+    /**
+     * The wait a {@code Retry-After} header asks for: delay-seconds or an HTTP date; null when absent
+     * or unreadable.
+     */
+    static Duration retryAfter(HttpHeaders headers, Clock clock) {
+        String value = headers == null ? null : headers.getFirst(HttpHeaders.RETRY_AFTER);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(clock.instant(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
+        }
     }
 
     /** One answer per number asked: by the echoed {@code number}, else by position. */

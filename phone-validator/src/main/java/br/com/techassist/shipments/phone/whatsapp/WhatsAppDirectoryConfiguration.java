@@ -2,6 +2,7 @@ package br.com.techassist.shipments.phone.whatsapp;
 
 import br.com.techassist.shipments.phone.PhoneValidatorProperties;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +50,6 @@ class WhatsAppDirectoryConfiguration {
                 .defaultHeader("apikey", token == null ? "" : token)
                 .build();
         log.info("WhatsApp provider {}: number checks at {}/chat/whatsappNumbers/{}", name, baseUrl, instance);
-        return new EvolutionDirectory(name, http, instance);
+        return new EvolutionDirectory(name, http, instance, Clock.systemUTC());
     }
 }

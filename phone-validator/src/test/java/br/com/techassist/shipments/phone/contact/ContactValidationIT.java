@@ -21,14 +21,23 @@ import br.com.techassist.shipments.model.ContactValidated.PhoneType;
 import br.com.techassist.shipments.model.Phone;
 import br.com.techassist.shipments.model.ShipmentRegistered;
 import br.com.techassist.shipments.model.Topics;
+import br.com.techassist.shipments.phone.PhoneValidatorProperties;
+import br.com.techassist.shipments.phone.number.BrazilianPhoneNumbers;
+import br.com.techassist.shipments.phone.whatsapp.WhatsAppDirectory;
 import br.com.techassist.shipments.support.kafka.EventPublisher;
 import br.com.techassist.shipments.testsupport.IntegrationTest;
 import br.com.techassist.shipments.testsupport.TopicRecorder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +50,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The service end to end on real infrastructure: registrations arrive through the shared KRaft
@@ -282,7 +292,160 @@ class ContactValidationIT {
         assertThat(contactsOf(code)).hasSize(1);
     }
 
+    @Test
+    void aBatchOfCacheHitsAndProviderAnswersIsSettledTogetherAndACorrectionMidCheckDropsOnlyItsAnswer() throws Exception {
+        String valid = newTrackingCode();
+        String corrected = newTrackingCode();
+        String cached = newTrackingCode();
+        String changed = newTrackingCode();
+        stubBatch("5543991110011", account("5543991110011"), "554391110011", null,
+                "5543991110012", null, "554391110012", account("554391110012"),
+                "5543991110014", account("5543991110014"), "554391110014", null);
+        cache.store("5543991110013", "5543991110013", "evolution", Instant.now());
+        Instant due = Instant.now().plus(Duration.ofDays(1)); // not due for the running worker, only for this one
+        insertPending(due, Map.of(valid, "(43) 99111-0011", corrected, "(43) 99111-0012", cached, "(43) 99111-0013",
+                changed, "(43) 99111-0014"));
+        WhatsAppDirectory correctingWhileAsked = new ForwardingDirectory(directory) {
+            @Override
+            public List<NumberCheck> check(List<String> numbers) {
+                validation.correct(changed, BrazilianPhoneNumbers.normalize("1234"));
+                return super.check(numbers);
+            }
+        };
+
+        worker(correctingWhileAsked, new MovableClock(due.plusSeconds(1))).pass();
+
+        assertThat(awaitContact(valid).status()).isEqualTo(ContactStatus.VALID);
+        assertThat(awaitContact(corrected).whatsappId()).isEqualTo("554391110012");
+        assertThat(awaitContact(cached).status()).isEqualTo(ContactStatus.VALID);
+        assertThat(awaitContact(changed).status()).as("the correction, not the stale answer").isEqualTo(ContactStatus.INVALID);
+        assertThat(statusOf(changed)).isEqualTo("INVALID");
+        evolution.verify(1, postRequestedFor(urlEqualTo(CHECK_URL))
+                .withRequestBody(matchingJsonPath("$.numbers[?(@ == '5543991110011')]")));
+        evolution.verify(0, postRequestedFor(urlEqualTo(CHECK_URL))
+                .withRequestBody(matchingJsonPath("$.numbers[?(@ == '5543991110013')]")));
+        assertThat(contactsOf(changed)).hasSize(1);
+    }
+
+    @Test
+    void aContactWhoseSettlementFailsStaysPendingUnderItsClaimAndIsSettledOnceItExpires() throws Exception {
+        String poisoned = newTrackingCode();
+        String healthy = newTrackingCode();
+        stubBatch("5543991110015", account("5543991110015"), "554391110015", null,
+                "5543991110016", account("5543991110016"), "554391110016", null);
+        Instant due = Instant.now().plus(Duration.ofDays(2));
+        insertPending(due, Map.of(poisoned, "(43) 99111-0015", healthy, "(43) 99111-0016"));
+        MovableClock clock = new MovableClock(due.plusSeconds(1));
+        PendingChecks worker = worker(directory, clock);
+        jdbc.sql("CREATE TRIGGER poison_outbox BEFORE INSERT ON outbox_event FOR EACH ROW IF NEW.message_key = '"
+                + poisoned + "' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'poisoned by the test'; END IF").update();
+        try {
+            worker.pass();
+
+            assertThat(awaitContact(healthy).status()).isEqualTo(ContactStatus.VALID);
+            assertThat(statusOf(poisoned)).as("rolled back, not lost").isEqualTo("PENDING");
+            assertThat(contactsOf(poisoned)).isEmpty();
+            clock.now = clock.now.plus(CLAIM_TIMEOUT).minusMillis(1);
+            worker.pass();
+            assertThat(statusOf(poisoned)).as("its claim still holds").isEqualTo("PENDING");
+        } finally {
+            jdbc.sql("DROP TRIGGER poison_outbox").update();
+        }
+
+        clock.now = clock.now.plusSeconds(2); // Connector/J keeps whole seconds on MariaDB (it reports 5.5.5-…)
+        worker.pass();
+
+        ContactValidated settled = awaitContact(poisoned);
+        assertThat(settled.status()).isEqualTo(ContactStatus.VALID);
+        assertThat(contactsOf(healthy)).hasSize(1);
+        evolution.verify(1, postRequestedFor(urlEqualTo(CHECK_URL)).withRequestBody(
+                matchingJsonPath("$.numbers[?(@ == '5543991110015')]")));
+    }
+
     // --- helpers
+
+    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(30);
+
+    @Autowired
+    Contacts contactTable;
+
+    @Autowired
+    LookupCache cache;
+
+    @Autowired
+    ContactValidation validation;
+
+    @Autowired
+    WhatsAppDirectory directory;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    /** A second check worker on its own clock, so the test decides when its contacts are due. */
+    private PendingChecks worker(WhatsAppDirectory provider, Clock clock) {
+        var checks = new PhoneValidatorProperties.Checks(20, 1000, Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofMinutes(15), CLAIM_TIMEOUT);
+        return new PendingChecks(contactTable, cache, validation, provider, new CheckSignal(),
+                new PhoneValidatorProperties("evolution", null, Duration.ofDays(30), checks), clock, new SimpleMeterRegistry());
+    }
+
+    /** PENDING contacts (tracking code → phone) due at {@code due}, all visible at once. */
+    private void insertPending(Instant due, Map<String, String> phones) {
+        tx.executeWithoutResult(status -> phones.forEach((code, phone) ->
+                contactTable.insert(Contact.of(code, BrazilianPhoneNumbers.normalize(phone), false, 0), due)));
+    }
+
+    private String statusOf(String code) {
+        return jdbc.sql("SELECT status FROM contact WHERE tracking_code = ?").param(code).query(String.class).single();
+    }
+
+    /** A clock the test moves. */
+    static final class MovableClock extends Clock {
+        Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Delegates every call to another provider. */
+    static class ForwardingDirectory implements WhatsAppDirectory {
+        private final WhatsAppDirectory delegate;
+
+        ForwardingDirectory(WhatsAppDirectory delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public boolean canCheck() {
+            return delegate.canCheck();
+        }
+
+        @Override
+        public List<NumberCheck> check(List<String> numbers) {
+            return delegate.check(numbers);
+        }
+    }
 
     private void register(String code, Phone mobile, Phone landline) throws Exception {
         publisher.publish(TestParcels.registration(code, mobile, landline)).get(10, TimeUnit.SECONDS);
@@ -308,13 +471,22 @@ class ContactValidationIT {
 
     /** Stubs the Evolution number check for exactly these numbers: pairs of (number, jid or null). */
     private static void stubAccounts(String... numberAndJid) {
+        stubAccounts(false, numberAndJid);
+    }
+
+    /** As {@link #stubAccounts(String...)}, for a batch whose contacts (and so numbers) come in any order. */
+    private static void stubBatch(String... numberAndJid) {
+        stubAccounts(true, numberAndJid);
+    }
+
+    private static void stubAccounts(boolean anyOrder, String... numberAndJid) {
         StringBuilder numbers = new StringBuilder();
         for (int i = 0; i < numberAndJid.length; i += 2) {
             numbers.append(numbers.isEmpty() ? "" : ", ").append('"').append(numberAndJid[i]).append('"');
         }
         evolution.stubFor(post(urlEqualTo(CHECK_URL))
                 .withHeader("apikey", equalTo("test-apikey"))
-                .withRequestBody(equalToJson("{\"numbers\": [" + numbers + "]}"))
+                .withRequestBody(equalToJson("{\"numbers\": [" + numbers + "]}", anyOrder, false))
                 .willReturn(okJson(answers(numberAndJid))));
     }
 

@@ -8,10 +8,13 @@ import br.com.techassist.shipments.phone.number.BrazilianPhoneNumbers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The standalone app runs on H2 in MySQL mode: the changelog and every statement of the contact
@@ -26,7 +29,7 @@ class H2CompatibilityTest {
 
     @BeforeEach
     void schema() throws Exception {
-        JdbcClient jdbc = JdbcClient.create(H2Schema.migrated());
+        JdbcTemplate jdbc = new JdbcTemplate(H2Schema.migrated());
         contacts = new Contacts(jdbc);
         var props = new PhoneValidatorProperties("sandbox", null, Duration.ofDays(30), null);
         cache = new LookupCache(jdbc, props, new SimpleMeterRegistry());
@@ -44,19 +47,53 @@ class H2CompatibilityTest {
         });
         assertThat(contacts.claimDue(NOW, 10, NOW.plusSeconds(60))).as("leased").isEmpty();
 
-        contacts.postpone(claimed.getFirst(), NOW.plusSeconds(30), "provider answered 503", NOW);
+        contacts.postponeAll(claimed, c -> NOW.plusSeconds(30), "provider answered 503", NOW);
         assertThat(contacts.claimDue(NOW.plusSeconds(10), 10, NOW.plusSeconds(70))).isEmpty();
         assertThat(contacts.find("PV123456785BR").orElseThrow().attempts()).isEqualTo(1);
 
         Contact corrected = Contact.of("PV123456785BR", BrazilianPhoneNumbers.normalize("(43) 3322-0021"), true, 1);
         contacts.replacePhone(corrected, NOW.plusSeconds(40));
-        assertThat(contacts.settle(claimed.getFirst(), "VALID", "5543999990021", "e1", NOW)).as("stale answer").isFalse();
+        assertThat(contacts.settleAll(List.of(new Contacts.Outcome(claimed.getFirst(), "VALID", "5543999990021", "e1")), NOW))
+                .as("stale answer").containsExactly(false);
 
         Contact due = contacts.claimDue(NOW.plusSeconds(40), 10, NOW.plusSeconds(100)).getFirst();
         assertThat(due.freshCheck()).isTrue();
-        assertThat(contacts.settle(due, "VALID", "554333220021", UUID.randomUUID().toString(), NOW)).isTrue();
+        assertThat(contacts.settleAll(List.of(new Contacts.Outcome(due, "VALID", "554333220021", UUID.randomUUID().toString())),
+                NOW)).containsExactly(true);
         assertThat(contacts.find("PV123456785BR").orElseThrow().status()).isEqualTo("VALID");
         assertThat(contacts.countPending()).isZero();
+    }
+
+    @Test
+    void aBatchIsClaimedOldestFirstUpToTheLimitAndGivenBack() {
+        contacts.insert(Contact.of("PV000000015BR", BrazilianPhoneNumbers.normalize("(43) 99999-0021"), false, 0), NOW);
+        contacts.insert(Contact.of("PV000000023BR", BrazilianPhoneNumbers.normalize("(43) 99999-0022"), false, 0), NOW);
+        contacts.insert(Contact.of("PV000000031BR", BrazilianPhoneNumbers.normalize("(43) 99999-0023"), false, 0), NOW);
+
+        List<Contact> first = contacts.claimDue(NOW, 2, NOW.plusSeconds(60));
+        assertThat(first).hasSize(2);
+        assertThat(contacts.claimDue(NOW, 2, NOW.plusSeconds(60))).hasSize(1);
+        assertThat(contacts.claimDue(NOW, 2, NOW.plusSeconds(60))).isEmpty();
+
+        contacts.releaseAll(first);
+        assertThat(contacts.claimDue(NOW, 5, NOW.plusSeconds(60))).extracting(Contact::trackingCode)
+                .containsExactlyInAnyOrderElementsOf(first.stream().map(Contact::trackingCode).toList());
+        assertThat(contacts.claimDue(NOW.plusSeconds(61), 5, NOW.plusSeconds(120))).as("lease over").hasSize(3);
+    }
+
+    @Test
+    void answersOfABatchAreCachedAndFoundInOneQuery() {
+        cache.store("5543999990021", "5543999990021", "evolution", NOW.minusSeconds(60));
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("5543999990021", "554399990021");
+        answers.put("5511987654321", null);
+
+        cache.storeAll(answers, "evolution", NOW);
+
+        assertThat(cache.peekAll(List.of("5543999990021", "5511987654321", "5521988880022"), NOW)).containsOnly(
+                Map.entry("5543999990021", new LookupCache.Lookup("554399990021", "evolution", NOW)),
+                Map.entry("5511987654321", new LookupCache.Lookup(null, "evolution", NOW)));
+        assertThat(cache.peekAll(List.of("5543999990021"), NOW.plus(Duration.ofDays(31)))).isEmpty();
     }
 
     @Test
