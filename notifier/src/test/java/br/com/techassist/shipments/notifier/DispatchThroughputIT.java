@@ -7,26 +7,15 @@ import br.com.techassist.shipments.model.NotificationKind;
 import br.com.techassist.shipments.model.TrackingCode;
 import br.com.techassist.shipments.notifier.notification.Notification;
 import br.com.techassist.shipments.testsupport.IntegrationTest;
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,11 +101,13 @@ class DispatchThroughputIT {
                       updated_at) VALUES (?, ?, 'SHIPPED', 'PENDING', ?, 0, ?, ?, ?)""", rows);
         });
         long committed = System.nanoTime();
+        long cpuBefore = processCpuNanos();
 
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql(
                         "SELECT COUNT(*) FROM notification WHERE tracking_code LIKE ? AND state <> 'PENDING' AND state <> 'SENDING'")
                 .param("TP" + prefix + "%").query(Integer.class).single() == BACKLOG);
         double allSeconds = (System.nanoTime() - committed) / 1e9;
+        double cpuMillisPerSend = (processCpuNanos() - cpuBefore) / 1e6 / BACKLOG;
 
         Map<String, Long> states = new java.util.TreeMap<>();
         jdbc.sql("SELECT state, COUNT(*) AS n FROM notification WHERE tracking_code LIKE ? GROUP BY state")
@@ -128,13 +119,19 @@ class DispatchThroughputIT {
         double rate = percentileRate(starts);
         System.out.printf("%n=== DispatchThroughputIT: %d sends, provider-rate 1000/s, %d ms answers: %.0f sends/s "
                         + "(p10-p90 of the fake's receipts); all %d final after %.2f s (%.0f/s); states %s; max requests in flight %d; "
-                        + "provider call mean %.0f ms; load average %.1f ===%n%n",
+                        + "provider call mean %.0f ms; test JVM CPU %.2f ms per send; load average %.1f ===%n%n",
                 starts.size(), LATENCY.toMillis(), rate, BACKLOG, allSeconds, BACKLOG / allSeconds, states, fake.maxInFlight(),
-                calls == null ? Double.NaN : calls.mean(TimeUnit.MILLISECONDS),
+                calls == null ? Double.NaN : calls.mean(TimeUnit.MILLISECONDS), cpuMillisPerSend,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         assertThat(states).containsOnlyKeys("SENT");
         assertThat(fake.duplicates()).as("numbers that got a message twice").isEmpty();
+    }
+
+    /** CPU time used by this JVM so far (the notifier, the Kafka broker and the fake). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Sends between the 10th and the 90th percentile receipt ÷ the time between them. */
@@ -147,77 +144,5 @@ class DispatchThroughputIT {
         int p10 = sorted.size() / 10;
         int p90 = sorted.size() * 9 / 10;
         return (p90 - p10) / ((sorted.get(p90) - sorted.get(p10)) / 1e9);
-    }
-
-    /** A Cloud API fake that accepts every send after {@code latency}, on virtual threads (no thread limit). */
-    static final class SlowWhatsApp {
-
-        private static final Pattern TO = Pattern.compile("\"to\"\\s*:\\s*\"(\\d+)\"");
-        private final HttpServer server;
-        private final List<Long> starts = Collections.synchronizedList(new ArrayList<>());
-        private final Map<String, AtomicInteger> perNumber = new ConcurrentHashMap<>();
-        private final AtomicInteger inFlight = new AtomicInteger();
-        private final AtomicInteger maxInFlight = new AtomicInteger();
-
-        private SlowWhatsApp(HttpServer server) {
-            this.server = server;
-        }
-
-        static SlowWhatsApp start(Duration latency) {
-            try {
-                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1000);
-                SlowWhatsApp fake = new SlowWhatsApp(server);
-                server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-                server.createContext("/", exchange -> {
-                    fake.starts.add(System.nanoTime());
-                    fake.maxInFlight.accumulateAndGet(fake.inFlight.incrementAndGet(), Math::max);
-                    try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
-                        String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                        Matcher m = TO.matcher(body);
-                        String to = m.find() ? m.group(1) : "unknown";
-                        fake.perNumber.computeIfAbsent(to, k -> new AtomicInteger()).incrementAndGet();
-                        Thread.sleep(latency);
-                        byte[] answer = """
-                                {"messaging_product":"whatsapp","contacts":[{"input":"%s","wa_id":"%s"}],
-                                 "messages":[{"id":"wamid.%s"}]}""".formatted(to, to, java.util.UUID.randomUUID())
-                                .getBytes(StandardCharsets.UTF_8);
-                        exchange.getResponseHeaders().add("Content-Type", "application/json");
-                        exchange.sendResponseHeaders(200, answer.length);
-                        out.write(answer);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } finally {
-                        fake.inFlight.decrementAndGet();
-                        exchange.close();
-                    }
-                });
-                server.start();
-                return fake;
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot start the WhatsApp fake", e);
-            }
-        }
-
-        String baseUrl() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        List<Long> starts() {
-            synchronized (starts) {
-                return List.copyOf(starts);
-            }
-        }
-
-        List<String> duplicates() {
-            return perNumber.entrySet().stream().filter(e -> e.getValue().get() > 1).map(Map.Entry::getKey).toList();
-        }
-
-        int maxInFlight() {
-            return maxInFlight.get();
-        }
-
-        void stop() {
-            server.stop(0);
-        }
     }
 }

@@ -107,7 +107,11 @@ class Dispatcher implements SmartLifecycle {
         Instant now = clock.instant();
         List<Notification> picked = notifications.due(now, batch);
         List<Notification> due = picked.stream().filter(n -> !inFlight.contains(n.id())).toList();
+        long start = System.nanoTime();
         List<Claim> claimed = claims.claim(due, now);
+        if (log.isDebugEnabled()) {
+            log.debug("{} of {} due claimed in {} ms", claimed.size(), due.size(), (System.nanoTime() - start) / 1_000_000);
+        }
         claimed.forEach(c -> inFlight.add(c.notification().id()));
         metrics.inFlight().addAndGet(claimed.size());
         int started = 0;

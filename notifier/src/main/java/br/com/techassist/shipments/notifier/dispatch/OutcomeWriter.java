@@ -92,8 +92,13 @@ final class OutcomeWriter implements AutoCloseable {
 
     private void write(List<Answer> group) {
         try {
+            long start = System.nanoTime();
             if (outcomes.record(group)) {
                 halt.run();
+            }
+            if (log.isDebugEnabled()) {
+                log.debug("{} answers recorded in {} ms, {} queued", group.size(), (System.nanoTime() - start) / 1_000_000,
+                        queue.size());
             }
         } catch (RuntimeException groupFailed) {
             if (group.size() == 1) {

@@ -3,6 +3,7 @@ package br.com.techassist.shipments.notifier.dispatch;
 import br.com.techassist.shipments.model.EventIds;
 import br.com.techassist.shipments.model.NotificationFailed;
 import br.com.techassist.shipments.model.NotificationSent;
+import br.com.techassist.shipments.model.ShipmentEvent;
 import br.com.techassist.shipments.model.ShipmentAlert.AlertType;
 import br.com.techassist.shipments.model.ShipmentAlert.Severity;
 import br.com.techassist.shipments.notifier.NotifierProperties;
@@ -11,14 +12,16 @@ import br.com.techassist.shipments.notifier.notification.Notification;
 import br.com.techassist.shipments.notifier.notification.NotificationState;
 import br.com.techassist.shipments.notifier.notification.Notifications;
 import br.com.techassist.shipments.notifier.notification.NotifierMetrics;
+import br.com.techassist.shipments.notifier.notification.OutboxBatch;
 import br.com.techassist.shipments.notifier.provider.SendOutcome;
 import br.com.techassist.shipments.support.logging.Masking;
-import br.com.techassist.shipments.support.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,13 +42,13 @@ class SendOutcomes {
     private static final Logger log = LoggerFactory.getLogger(SendOutcomes.class);
 
     private final Notifications notifications;
-    private final Outbox outbox;
+    private final OutboxBatch outbox;
     private final Alerts alerts;
     private final NotifierMetrics metrics;
     private final NotifierProperties props;
     private final Clock clock;
 
-    SendOutcomes(Notifications notifications, Outbox outbox, Alerts alerts, NotifierMetrics metrics,
+    SendOutcomes(Notifications notifications, OutboxBatch outbox, Alerts alerts, NotifierMetrics metrics,
             NotifierProperties props, Clock clock) {
         this.notifications = notifications;
         this.outbox = outbox;
@@ -65,19 +68,30 @@ class SendOutcomes {
                 .stream()
                 .collect(Collectors.toMap(Notification::id, Function.identity()));
         boolean halt = false;
+        Map<String, Notifications.Sent> sent = new LinkedHashMap<>();
+        List<ShipmentEvent> events = new ArrayList<>();
         for (Answer answer : answers) {
             Notification n = rows.get(answer.notificationId());
             if (n == null) {
                 log.warn("answer {} ignored: notification {} is gone", answer.outcome().getClass().getSimpleName(),
                         answer.notificationId());
             } else {
-                halt |= apply(n, answer.claim(), answer.provider(), answer.outcome());
+                halt |= apply(n, answer, sent, events);
             }
         }
+        notifications.markAllSent(sent);
+        outbox.enqueueAll(events);
         return halt;
     }
 
-    private boolean apply(Notification n, Claim claim, String provider, SendOutcome outcome) {
+    /**
+     * One answer: accepted rows go to {@code sent} and every event to {@code events}, written for the
+     * whole group at the end; the rarer transitions and alerts are written right away.
+     */
+    private boolean apply(Notification n, Answer answer, Map<String, Notifications.Sent> sent, List<ShipmentEvent> events) {
+        Claim claim = answer.claim();
+        String provider = answer.provider();
+        SendOutcome outcome = answer.outcome();
         if (n.state() != NotificationState.SENDING && n.state() != NotificationState.UNCERTAIN) {
             log.warn("{} for {}: answer {} ignored, the notification is already {}", n.kind(), n.trackingCode(),
                     outcome.getClass().getSimpleName(), n.state());
@@ -88,8 +102,8 @@ class SendOutcomes {
         Instant now = clock.instant();
         switch (outcome) {
             case SendOutcome.Accepted a -> {
-                notifications.markSent(n.id(), a.messageId(), a.waId());
-                outbox.enqueue(new NotificationSent(EventIds.of("NotificationSent", n.id()), at(now), n.trackingCode(),
+                sent.put(n.id(), new Notifications.Sent(a.messageId(), a.waId()));
+                events.add(new NotificationSent(EventIds.of("NotificationSent", n.id()), at(now), n.trackingCode(),
                         n.kind(), provider, a.messageId(), to));
                 metrics.message(n.kind(), provider, "sent");
                 if (n.eventAt() != null) {
@@ -100,14 +114,14 @@ class SendOutcomes {
             case SendOutcome.Retry r when n.attempts() < props.maxAttempts() -> {
                 Instant next = now.plus(backoff(n.attempts()));
                 notifications.retryAt(n.id(), next, r.reason(), r.code(), true);
-                outbox.enqueue(failed(n, provider, to, r.reason(), true, now));
+                events.add(failed(n, provider, to, r.reason(), true, now));
                 metrics.message(n.kind(), provider, "retry");
                 log.warn("{} for {} to {} not taken by {} (attempt {}), retrying at {}: {}", n.kind(), n.trackingCode(), to,
                         provider, n.attempts(), next, r.reason());
             }
-            case SendOutcome.Retry r -> fail(n, provider, to, "gave up after " + n.attempts() + " attempts: " + r.reason(),
-                    r.code(), false, now);
-            case SendOutcome.Rejected r -> fail(n, provider, to, r.reason(), r.code(), r.noWhatsapp(), now);
+            case SendOutcome.Retry r -> events.add(fail(n, provider, to,
+                    "gave up after " + n.attempts() + " attempts: " + r.reason(), r.code(), false, now));
+            case SendOutcome.Rejected r -> events.add(fail(n, provider, to, r.reason(), r.code(), r.noWhatsapp(), now));
             case SendOutcome.AuthFailed f -> {
                 Instant resume = now.plus(props.authFailurePause());
                 notifications.retryAt(n.id(), resume, f.reason(), f.code(), false);
@@ -147,10 +161,10 @@ class SendOutcomes {
         log.error("{} for {} to {} is UNCERTAIN (not resent): {}", n.kind(), n.trackingCode(), to, reason);
     }
 
-    private void fail(Notification n, String provider, String to, String reason, String code, boolean noWhatsapp,
-            Instant now) {
+    /** FAILED for good, with its alert; returns the event to publish. */
+    private NotificationFailed fail(Notification n, String provider, String to, String reason, String code,
+            boolean noWhatsapp, Instant now) {
         notifications.transition(n.id(), NotificationState.FAILED, reason, code);
-        outbox.enqueue(failed(n, provider, to, reason, false, now));
         metrics.message(n.kind(), provider, "failed");
         alerts.raise(n.trackingCode(), noWhatsapp ? AlertType.NO_WHATSAPP : AlertType.SEND_FAILED,
                 noWhatsapp ? Severity.WARNING : Severity.CRITICAL,
@@ -158,6 +172,7 @@ class SendOutcomes {
                 Map.of("kind", n.kind().name(), "provider", provider, "code", code == null ? "" : code, "recipient", to),
                 n.kind());
         log.warn("{} failed for {} to {} via {} (not retried): {}", n.kind(), n.trackingCode(), to, provider, reason);
+        return failed(n, provider, to, reason, false, now);
     }
 
     private NotificationFailed failed(Notification n, String provider, String to, String reason, boolean retryable,

@@ -201,6 +201,38 @@ public class Notifications {
                 .update();
     }
 
+    /**
+     * {@link #markSent} for many rows in one statement; {@code accepted}: id → the provider's message
+     * id and the recipient's WhatsApp id (either may be null: the stored value is kept).
+     */
+    public void markAllSent(Map<String, Sent> accepted) {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        StringBuilder messageIds = new StringBuilder();
+        StringBuilder waIds = new StringBuilder();
+        Map<String, Object> params = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<String, Sent> e : accepted.entrySet()) {
+            messageIds.append(" WHEN :id").append(i).append(" THEN :m").append(i);
+            waIds.append(" WHEN :id").append(i).append(" THEN :w").append(i);
+            params.put("id" + i, e.getKey());
+            params.put("m" + i, e.getValue().providerMessageId());
+            params.put("w" + i, e.getValue().waId());
+            i++;
+        }
+        params.put("ids", List.copyOf(accepted.keySet()));
+        params.put("now", now());
+        jdbc.sql("UPDATE notification SET state = 'SENT', reason = NULL,"
+                        + " provider_message_id = COALESCE(CASE id" + messageIds + " END, provider_message_id),"
+                        + " wa_id = COALESCE(CASE id" + waIds + " END, wa_id), updated_at = :now WHERE id IN (:ids)")
+                .params(params)
+                .update();
+    }
+
+    /** What the provider reported for an accepted message. */
+    public record Sent(String providerMessageId, String waId) {}
+
     public void markSent(String id, String providerMessageId, String waId) {
         jdbc.sql("""
                 UPDATE notification SET state = 'SENT', reason = NULL, provider_message_id = COALESCE(?, provider_message_id),
