@@ -3,7 +3,6 @@ package br.com.techassist.shipments.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import br.com.techassist.shipments.sandbox.SandboxApplication;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -107,15 +106,10 @@ class FaultInjectionIT {
         int portBase = TestPorts.freePortBlock(18_580);
         int sandboxPort = TestPorts.freePort();
         String sandbox = "http://localhost:" + sandboxPort;
-        ConfigurableApplicationContext sandboxContext = SandboxApplication.builder()
-                .registerShutdownHook(false)
-                .run("--server.port=" + sandboxPort,
-                        "--spring.autoconfigure.exclude=" + String.join(",", ServiceLauncher.notForTheSandbox()),
-                        "--sandbox.scenario.parcels=" + WAVE,
-                        "--sandbox.scenario.spread=PT2H",
-                        "--sandbox.clock.speed=" + CLOCK_SPEED,
-                        "--sandbox.whatsapp.webhook-url=http://localhost:" + (portBase + 4) + "/webhooks/whatsapp",
-                        "--logging.level.br.com.techassist.shipments.sandbox=WARN");
+        ConfigurableApplicationContext sandboxContext = TestSandbox.start(sandboxPort, portBase + 4, CLOCK_SPEED,
+                "--sandbox.scenario.parcels=" + WAVE,
+                "--sandbox.scenario.spread=PT2H",
+                "--logging.level.br.com.techassist.shipments.sandbox=WARN");
         toStop.add(sandboxContext::close);
         send("PUT", sandbox + "/sandbox/faults", FAULTS);
         settings = new StandaloneSettings(true, null, mysqlUrl, dataDir, sandbox, sandboxPort, 0, CLOCK_SPEED, portBase,

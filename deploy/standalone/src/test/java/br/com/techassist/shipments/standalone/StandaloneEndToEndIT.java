@@ -2,7 +2,6 @@ package br.com.techassist.shipments.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.com.techassist.shipments.sandbox.SandboxApplication;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,13 +58,8 @@ class StandaloneEndToEndIT {
         int portBase = TestPorts.freePortBlock(18_180);
         int sandboxPort = TestPorts.freePort();
         String sandbox = "http://localhost:" + sandboxPort;
-        ConfigurableApplicationContext sandboxContext = SandboxApplication.builder()
-                .registerShutdownHook(false)
-                .run("--server.port=" + sandboxPort,
-                        "--spring.autoconfigure.exclude=" + String.join(",", ServiceLauncher.notForTheSandbox()),
-                        "--sandbox.scenario.parcels=0",
-                        "--sandbox.clock.speed=" + CLOCK_SPEED,
-                        "--sandbox.whatsapp.webhook-url=http://localhost:" + (portBase + 4) + "/webhooks/whatsapp");
+        ConfigurableApplicationContext sandboxContext = TestSandbox.start(sandboxPort, portBase + 4, CLOCK_SPEED,
+                "--sandbox.scenario.parcels=0");
         toStop.add(sandboxContext::close);
         var settings = new StandaloneSettings(true, null, null, dataDir, sandbox, sandboxPort, PARCELS,
                 CLOCK_SPEED, portBase, "PT1S");
