@@ -4,17 +4,14 @@ import br.com.techassist.shipments.model.EventJson;
 import br.com.techassist.shipments.model.EventType;
 import br.com.techassist.shipments.model.ShipmentEvent;
 import br.com.techassist.shipments.support.kafka.EventPublisher;
+import br.com.techassist.shipments.support.worker.Worker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,17 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class OutboxRelay implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final EventPublisher publisher;
     private final OutboxProperties props;
     private final Counter published;
-    private final Counter failures;
-    private final Semaphore signal = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private final Worker worker;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, EventPublisher publisher, OutboxProperties props,
             MeterRegistry meters) {
@@ -46,12 +38,15 @@ public class OutboxRelay implements SmartLifecycle {
         this.publisher = publisher;
         this.props = props;
         this.published = meters.counter("shipments_outbox_published");
-        this.failures = meters.counter("shipments_outbox_failures");
+        Counter failures = meters.counter("shipments_outbox_failures");
+        this.worker = Worker.of("outbox-relay", props.pollInterval(), props.maxBackoff(),
+                        () -> publishBatch() == props.batchSize())
+                .onFailure(failures::increment);
     }
 
     /** Asks for a pass now instead of at the next interval. */
     public void wakeUp() {
-        signal.release();
+        worker.wakeUp();
     }
 
     /** Publishes everything pending; returns how many events were published. Used by the worker and by tests. */
@@ -95,50 +90,19 @@ public class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
-    private void loop() {
-        Duration backoff = props.pollInterval();
-        while (running) {
-            try {
-                signal.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS);
-                signal.drainPermits();
-                if (!running) {
-                    break;
-                }
-                drain();
-                backoff = props.pollInterval();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                failures.increment();
-                backoff = backoff.multipliedBy(2).compareTo(props.maxBackoff()) > 0 ? props.maxBackoff() : backoff.multipliedBy(2);
-                log.warn("outbox relay pass failed, retrying in {}: {}", backoff, e.getMessage());
-            }
-        }
-    }
-
     @Override
     public void start() {
-        running = true;
-        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+        worker.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        signal.release();
-        if (worker != null) {
-            try {
-                worker.join(props.sendTimeout().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(props.sendTimeout());
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.isRunning();
     }
 
     @Override
