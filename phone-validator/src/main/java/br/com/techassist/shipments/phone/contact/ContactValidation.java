@@ -139,8 +139,8 @@ class ContactValidation {
     }
 
     /**
-     * Settles a batch of contacts in one transaction: their rows in one JDBC batch, then one
-     * {@code ContactValidated} per contact in the outbox. A contact corrected since it was claimed
+     * Settles a batch of contacts in one transaction: their rows in one JDBC batch, then their
+     * {@code ContactValidated} events in the outbox with one multi-row insert. A contact corrected since it was claimed
      * (its revision moved on) drops only its own answer. When the transaction fails, nothing of it
      * is kept: the contacts stay PENDING under their claim and are taken again when it expires.
      *
@@ -157,7 +157,7 @@ class ContactValidation {
                     events.get(i).eventId().toString()));
         }
         boolean[] recorded = contacts.settleAll(outcomes, now);
-        int settled = 0;
+        List<ContactValidated> toPublish = new ArrayList<>(settlements.size());
         for (int i = 0; i < settlements.size(); i++) {
             Settlement s = settlements.get(i);
             if (!recorded[i]) {
@@ -165,12 +165,12 @@ class ContactValidation {
                         s.contact().trackingCode());
                 continue;
             }
-            outbox.enqueue(events.get(i));
+            toPublish.add(events.get(i));
             validations(s.status()).increment();
             logSettled(s);
-            settled++;
         }
-        return settled;
+        outbox.enqueueAll(toPublish);
+        return toPublish.size();
     }
 
     private ContactValidated eventOf(Settlement s, Instant now) {
