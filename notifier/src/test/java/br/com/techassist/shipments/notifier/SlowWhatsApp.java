@@ -79,6 +79,13 @@ public final class SlowWhatsApp {
         }
     }
 
+    /** Forgets what was received so far. */
+    public void reset() {
+        starts.clear();
+        perNumber.clear();
+        maxInFlight.set(0);
+    }
+
     /** How many sends the fake received in all. */
     public int received() {
         return starts.size();

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,9 +24,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The only place messages are sent from. Each pass it turns stale claims into UNCERTAIN, then claims
- * a batch of the PENDING rows that are due in one transaction and calls the provider for each on a
- * virtual thread, paced by {@code notifier.provider-rate} and {@code notifier.max-in-flight}; the
- * answers are recorded in groups by an {@link OutcomeWriter}. Quiet hours, waiting for the contact
+ * a batch of the PENDING rows that are due in one transaction and hands it to the starter thread,
+ * which calls the provider for each on a virtual thread, paced by {@code notifier.provider-rate} and
+ * {@code notifier.max-in-flight}, while the next batch is claimed; the answers are recorded in
+ * groups by an {@link OutcomeWriter}. Quiet hours, waiting for the contact
  * and retries with back-off are all "not due yet" ({@code next_attempt_at}).
  */
 @Component
@@ -47,7 +50,9 @@ class Dispatcher implements SmartLifecycle {
     private final int claimBatch;
     private volatile boolean running;
     private volatile Instant haltedUntil;
+    private final SynchronousQueue<List<Claim>> batches = new SynchronousQueue<>();
     private Thread worker;
+    private Thread starter;
     private Throttle throttle;
     private OutcomeWriter answers;
     private long lastSweep;
@@ -114,22 +119,67 @@ class Dispatcher implements SmartLifecycle {
         }
         claimed.forEach(c -> inFlight.add(c.notification().id()));
         metrics.inFlight().addAndGet(claimed.size());
+        boolean handedOver = claimed.isEmpty();
+        try {
+            handedOver = handedOver || handOver(claimed);
+        } finally {
+            if (!handedOver) {
+                giveBack(claimed);
+            }
+        }
+        if (!handedOver) {
+            return;
+        }
+        if (picked.size() == batch) {
+            signal.now();
+        }
+    }
+
+    /**
+     * Gives a claimed batch to the starter, waiting while it still starts the previous one (so at
+     * most two batches are claimed and not started); false when the service stops meanwhile.
+     */
+    private boolean handOver(List<Claim> claimed) throws InterruptedException {
+        while (running) {
+            if (batches.offer(claimed, 100, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The starter thread: starts the sends of each batch at the provider rate, while the next one is claimed. */
+    private void startBatches() {
+        while (running) {
+            try {
+                List<Claim> batch = batches.poll(100, TimeUnit.MILLISECONDS);
+                if (batch != null) {
+                    start(batch);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("starting sends failed: {}", e.toString(), e);
+            }
+        }
+    }
+
+    /** Starts the sends of a batch; those not started (the service stops, sending was halted) are given back. */
+    private void start(List<Claim> batch) throws InterruptedException {
         int started = 0;
         try {
-            while (started < claimed.size() && running && !halted()) {
-                Claim claim = claimed.get(started);
+            while (started < batch.size() && running && !halted()) {
+                Claim claim = batch.get(started);
                 if (!throttle.submit(() -> send(claim), () -> running)) {
                     break;
                 }
                 started++;
             }
         } finally {
-            if (started < claimed.size()) {
-                giveBack(claimed.subList(started, claimed.size()));
+            if (started < batch.size()) {
+                giveBack(batch.subList(started, batch.size()));
             }
-        }
-        if (picked.size() == batch) {
-            signal.now();
         }
     }
 
@@ -203,6 +253,7 @@ class Dispatcher implements SmartLifecycle {
                 group -> done(group.stream().map(Answer::notificationId).toList()), this::halt);
         running = true;
         worker = Thread.ofPlatform().name("notifier-dispatcher").daemon().start(this::loop);
+        starter = Thread.ofPlatform().name("notifier-starter").daemon().start(this::startBatches);
         signal.now();
     }
 
@@ -214,18 +265,23 @@ class Dispatcher implements SmartLifecycle {
     public void stop() {
         running = false;
         signal.now();
-        if (worker != null) {
-            try {
-                worker.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        join(worker);
+        join(starter);
         if (throttle != null) {
             throttle.close();
         }
         if (answers != null) {
             answers.close();
+        }
+    }
+
+    private static void join(Thread thread) {
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
