@@ -6,6 +6,7 @@ import br.com.techassist.shipments.phone.whatsapp.ProviderUnavailableException;
 import br.com.techassist.shipments.phone.whatsapp.WhatsAppDirectory;
 import br.com.techassist.shipments.phone.whatsapp.WhatsAppDirectory.NumberCheck;
 import br.com.techassist.shipments.support.logging.Masking;
+import br.com.techassist.shipments.support.worker.Worker;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -42,14 +43,12 @@ class PendingChecks implements SmartLifecycle {
     private final LookupCache cache;
     private final ContactValidation validation;
     private final WhatsAppDirectory directory;
-    private final CheckSignal signal;
     private final PhoneValidatorProperties.Checks settings;
     private final CheckBudget budget;
     private final Clock clock;
     private final MeterRegistry meters;
     private final AtomicLong pending = new AtomicLong();
-    private volatile boolean running;
-    private Thread worker;
+    private final Worker worker;
 
     PendingChecks(Contacts contacts, LookupCache cache, ContactValidation validation, WhatsAppDirectory directory,
             CheckSignal signal, PhoneValidatorProperties props, Clock clock, MeterRegistry meters) {
@@ -57,8 +56,12 @@ class PendingChecks implements SmartLifecycle {
         this.cache = cache;
         this.validation = validation;
         this.directory = directory;
-        this.signal = signal;
         this.settings = props.checks();
+        // a failed pass (database away) is tried again after a back-off of up to ten seconds
+        Duration interval = settings.pollInterval();
+        Duration maxBackoff = interval.compareTo(Duration.ofSeconds(10)) > 0 ? interval : Duration.ofSeconds(10);
+        this.worker = Worker.of("phone-pending-checks", interval, maxBackoff, this::pass);
+        signal.connect(worker);
         this.budget = new CheckBudget(settings.perMinute(), clock);
         this.clock = clock;
         this.meters = meters;
@@ -239,43 +242,18 @@ class PendingChecks implements SmartLifecycle {
                 .register(meters);
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                signal.await(settings.pollInterval());
-                while (running && pass()) {
-                    // a full batch: look again at once
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("pending-check pass failed, trying again in {}: {}", settings.pollInterval(), e.toString());
-            }
-        }
-    }
-
     @Override
     public void start() {
-        running = true;
-        worker = Thread.ofPlatform().name("phone-pending-checks").daemon().start(this::loop);
+        worker.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        signal.wakeUp();
-        if (worker != null) {
-            try {
-                worker.join(settings.pollInterval().plusSeconds(5).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(settings.pollInterval().plusSeconds(5));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.isRunning();
     }
 }

@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Transactional outbox: {@link #enqueue} writes the event in the caller's database transaction; the
@@ -74,20 +72,7 @@ public class Outbox {
                         + rows)
                 .params(params)
                 .update();
-        wakeRelayAfterCommit();
+        relay.wakeUpAfterCommit();
         return stored;
-    }
-
-    private void wakeRelayAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    relay.wakeUp();
-                }
-            });
-        } else {
-            relay.wakeUp();
-        }
     }
 }

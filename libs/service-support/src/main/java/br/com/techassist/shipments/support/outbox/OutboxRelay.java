@@ -49,6 +49,11 @@ public class OutboxRelay implements SmartLifecycle {
         worker.wakeUp();
     }
 
+    /** Asks for a pass once the caller's transaction has committed. */
+    public void wakeUpAfterCommit() {
+        worker.wakeUpAfterCommit();
+    }
+
     /** Publishes everything pending; returns how many events were published. Used by the worker and by tests. */
     public int drain() {
         int total = 0;

@@ -5,6 +5,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The background loop every service runs its table-driven work with (outbox relay, tracking
@@ -68,6 +70,23 @@ public final class Worker {
     /** Runs a pass now instead of at the end of the interval. */
     public void wakeUp() {
         signal.release();
+    }
+
+    /**
+     * Runs a pass once the caller's transaction has committed (the work it wrote is visible then),
+     * at once when there is no transaction; nothing when it rolls back.
+     */
+    public void wakeUpAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wakeUp();
+                }
+            });
+        } else {
+            wakeUp();
+        }
     }
 
     /** Lets the pass that is running finish (at most {@code timeout}), then ends the thread. */
