@@ -24,6 +24,14 @@ import java.util.regex.Pattern;
 public final class SlowWhatsApp {
 
     private static final Pattern TO = Pattern.compile("\"to\"\\s*:\\s*\"(\\d+)\"");
+
+    static {
+        // the JDK server closes idle keep-alive connections beyond 200; a client reusing one then reads
+        // EOF, which the notifier rightly records as UNCERTAIN. A real provider keeps them open longer.
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
+        System.setProperty("sun.net.httpserver.idleInterval", "600");
+    }
+
     private final HttpServer server;
     private final List<Long> starts = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, AtomicInteger> perNumber = new ConcurrentHashMap<>();

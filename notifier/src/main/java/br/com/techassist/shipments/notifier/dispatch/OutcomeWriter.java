@@ -81,11 +81,11 @@ final class OutcomeWriter implements AutoCloseable {
             if (group.size() >= maxGroup || left <= 0 || closing) {
                 break;
             }
-            Answer next = queue.poll(left, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                break;
+            // in short slices, so that close() does not wait for a long linger
+            Answer next = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(10)), TimeUnit.NANOSECONDS);
+            if (next != null) {
+                group.add(next);
             }
-            group.add(next);
         }
         return group;
     }

@@ -115,12 +115,12 @@ class SendClaims {
                 suppressUnreachable(n, parcel);
             } else if (optedOut.contains(c.to()) || optedOut.contains(parcel.e164())) {
                 suppress(n, parcel, "opted_out", "the recipient opted out");
-            } else if (!postponedByQuietHours(n, c.to(), now) && busyParcels.add(n.trackingCode())) {
-                OutgoingMessage composed = composer.compose(n.id(), n.kind(), parcel);
-                recipients.put(n.id(), c.to());
-                claimed.add(new Claim(n, parcel, new OutgoingMessage(composed.notificationId(), composed.trackingCode(),
-                        composed.kind(), c.to(), composed.text(), composed.template(), composed.language(),
-                        composed.parameters())));
+            } else if (!postponedByQuietHours(n, c.to(), now) && !busyParcels.contains(n.trackingCode())) {
+                compose(n, parcel, c.to()).ifPresent(claim -> {
+                    busyParcels.add(n.trackingCode());
+                    recipients.put(n.id(), c.to());
+                    claimed.add(claim);
+                });
             }
         }
         int updated = notifications.claimAll(recipients, provider.name(), instance);
@@ -129,6 +129,18 @@ class SendClaims {
             throw new IllegalStateException("claimed " + updated + " of " + claimed.size() + " locked rows");
         }
         return claimed;
+    }
+
+    /** The claim with its message; empty (the row stays PENDING, the rest of the batch goes on) when it cannot be composed. */
+    private Optional<Claim> compose(Notification n, Parcel parcel, String to) {
+        try {
+            OutgoingMessage composed = composer.compose(n.id(), n.kind(), parcel);
+            return Optional.of(new Claim(n, parcel, new OutgoingMessage(composed.notificationId(), composed.trackingCode(),
+                    composed.kind(), to, composed.text(), composed.template(), composed.language(), composed.parameters())));
+        } catch (RuntimeException e) {
+            log.error("{} for {} cannot be composed, left PENDING: {}", n.kind(), n.trackingCode(), e.toString(), e);
+            return Optional.empty();
+        }
     }
 
     /** A due row with its locked parcel and the number it would go to. */

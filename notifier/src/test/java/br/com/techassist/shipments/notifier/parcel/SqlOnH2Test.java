@@ -102,6 +102,13 @@ class SqlOnH2Test {
         assertThat(notifications.findById(ids.get(1)).orElseThrow().recipient()).isEqualTo("5511988887777");
         assertThat(notifications.release(ids)).isEqualTo(2);
         assertThat(notifications.findById(ids.get(0)).orElseThrow().attempts()).isZero();
+        notifications.markAllSent(Map.of(ids.get(0), new Notifications.Sent("wamid.A", "556899990001"),
+                ids.get(1), new Notifications.Sent("wamid.B", null)));
+        assertThat(notifications.findById(ids.get(0)).orElseThrow().waId()).isEqualTo("556899990001");
+        Notification second = notifications.findById(ids.get(1)).orElseThrow();
+        assertThat(second.state()).isEqualTo(NotificationState.SENT);
+        assertThat(second.providerMessageId()).isEqualTo("wamid.B");
+        assertThat(second.waId()).isNull();
         optOuts.record("556899990001", "SAIR");
         assertThat(optOuts.optedOut(List.of("5568999990001", "5511988887777"))).containsExactly("5568999990001");
     }
