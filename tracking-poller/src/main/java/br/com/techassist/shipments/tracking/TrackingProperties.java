@@ -47,6 +47,9 @@ public record TrackingProperties(
      * @param notPosted interval while Correios does not know the object yet (SRO-020) or shows only label events
      * @param neverPostedAfter after this long since registration without a posting: alert "never posted" and stop
      * @param moving interval for posted, in-transit, failed-attempt, returning and exception objects
+     * @param longHaul interval while the newest event is a transfer to a treatment unit ({@code RO}/{@code DO}
+     *     whose {@code unidadeDestino} is a "Unidade de Tratamento"): the parcel is between sorting centres, at least
+     *     one more transfer away from its delivery unit, so no delivery or pickup event can come next
      * @param outForDelivery interval while out for delivery
      * @param awaitingPickup interval while waiting at a pickup point
      * @param stalledAfter no new Correios event for this long: alert "stalled"
@@ -61,6 +64,7 @@ public record TrackingProperties(
             @DefaultValue("PT60M") @NotNull Duration notPosted,
             @DefaultValue("P30D") @NotNull Duration neverPostedAfter,
             @DefaultValue("PT30M") @NotNull Duration moving,
+            @DefaultValue("PT2H") @NotNull Duration longHaul,
             @DefaultValue("PT10M") @NotNull Duration outForDelivery,
             @DefaultValue("PT6H") @NotNull Duration awaitingPickup,
             @DefaultValue("P7D") @NotNull Duration stalledAfter,

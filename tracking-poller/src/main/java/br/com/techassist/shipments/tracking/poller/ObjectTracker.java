@@ -106,7 +106,8 @@ class ObjectTracker {
         if (stalled) {
             events.add(Alerts.stalled(code, milestone, lastEventAt, now));
         }
-        return new Update(next.dueAt(schedule.nextPollAt(now, schedule.intervalFor(milestone, stalled))),
+        CorreiosEvent newest = report.events().isEmpty() ? null : report.events().getFirst();
+        return new Update(next.dueAt(schedule.nextPollAt(now, schedule.intervalFor(milestone, stalled, newest))),
                 unpublished(events, published));
     }
 

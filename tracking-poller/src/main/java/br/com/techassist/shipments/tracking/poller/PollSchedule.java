@@ -1,9 +1,11 @@
 package br.com.techassist.shipments.tracking.poller;
 
+import br.com.techassist.shipments.model.CorreiosEvent;
 import br.com.techassist.shipments.model.Milestone;
 import br.com.techassist.shipments.tracking.TrackingProperties;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +22,14 @@ import org.springframework.stereotype.Component;
 @Component
 class PollSchedule {
 
+    /** {@code unidade.tipo} of a sorting centre (Centro de Tratamento). */
+    private static final String TREATMENT_UNIT = "Unidade de Tratamento";
+
     private final Duration minInterval;
     private final Duration notPosted;
     private final Duration neverPostedAfter;
     private final Duration moving;
+    private final Duration longHaul;
     private final Duration outForDelivery;
     private final Duration awaitingPickup;
     private final Duration stalledAfter;
@@ -39,6 +45,7 @@ class PollSchedule {
         this.notPosted = props.scaled(s.notPosted());
         this.neverPostedAfter = props.scaled(s.neverPostedAfter());
         this.moving = props.scaled(s.moving());
+        this.longHaul = props.scaled(s.longHaul());
         this.outForDelivery = props.scaled(s.outForDelivery());
         this.awaitingPickup = props.scaled(s.awaitingPickup());
         this.stalledAfter = props.scaled(s.stalledAfter());
@@ -62,6 +69,29 @@ class PollSchedule {
             interval = stalled;
         }
         return atLeastMinInterval(interval);
+    }
+
+    /**
+     * The interval after a successful poll whose newest event is {@code newest}: the milestone's
+     * interval, or the long-haul one while the parcel travels between sorting centres.
+     */
+    Duration intervalFor(Milestone milestone, boolean isStalled, @Nullable CorreiosEvent newest) {
+        Duration interval = intervalFor(milestone, isStalled);
+        return isLongHaul(newest) && longHaul.compareTo(interval) > 0 ? longHaul : interval;
+    }
+
+    /**
+     * A transfer ({@code RO}, {@code DO}) whose destination is a treatment unit: the parcel goes to a
+     * sorting centre, and from there to its delivery unit in another transfer, so the next event
+     * that matters to the customer (out for delivery, delivered, waiting for pickup) is at least
+     * one transfer away.
+     */
+    static boolean isLongHaul(@Nullable CorreiosEvent newest) {
+        if (newest == null || newest.destinationUnit() == null || newest.destinationUnit().type() == null) {
+            return false;
+        }
+        boolean transfer = "RO".equals(newest.code()) || "DO".equals(newest.code());
+        return transfer && TREATMENT_UNIT.equalsIgnoreCase(newest.destinationUnit().type().strip());
     }
 
     /**

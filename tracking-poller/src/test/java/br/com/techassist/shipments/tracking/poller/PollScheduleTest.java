@@ -2,7 +2,9 @@ package br.com.techassist.shipments.tracking.poller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.techassist.shipments.model.CorreiosEvent;
 import br.com.techassist.shipments.model.Milestone;
+import br.com.techassist.shipments.model.Unit;
 import br.com.techassist.shipments.tracking.TrackingProperties;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -29,6 +31,33 @@ class PollScheduleTest {
     void aStalledObjectIsPolledEverySixHours() {
         assertThat(schedule.intervalFor(Milestone.OUT_FOR_DELIVERY, true)).isEqualTo(Duration.ofHours(6));
         assertThat(schedule.intervalFor(Milestone.IN_TRANSIT, true)).isEqualTo(Duration.ofHours(6));
+    }
+
+    @ParameterizedTest(name = "{0}/{1} to a {2} -> {4}")
+    @CsvSource(delimiter = '|', value = {
+        "RO | 01 | Unidade de Tratamento   | IN_TRANSIT       | PT2H",
+        "DO | 01 | unidade de tratamento   | IN_TRANSIT       | PT2H",
+        "RO | 01 | Unidade de Tratamento   | RETURNING        | PT2H",
+        "RO | 01 | Unidade de Distribuição | IN_TRANSIT       | PT30M",
+        "PO | 01 | Unidade de Tratamento   | POSTED           | PT30M",
+        "OEC | 01 |                        | OUT_FOR_DELIVERY | PT10M",
+    })
+    void betweenSortingCentresTheParcelIsPolledEveryTwoHours(String code, String type, String destinationType,
+            Milestone milestone, Duration expected) {
+        var destination = destinationType == null ? null
+                : new Unit(destinationType, "CTE X", "X", "SP", null);
+        var newest = new CorreiosEvent(code, type, "…", null, null, null, destination);
+
+        assertThat(schedule.intervalFor(milestone, false, newest)).isEqualTo(expected);
+    }
+
+    @Test
+    void aStalledParcelBetweenSortingCentresIsStillPolledEverySixHours() {
+        var newest = new CorreiosEvent("RO", "01", "…", null, null, null,
+                new Unit("Unidade de Tratamento", "CTE X", "X", "SP", null));
+
+        assertThat(schedule.intervalFor(Milestone.IN_TRANSIT, true, newest)).isEqualTo(Duration.ofHours(6));
+        assertThat(schedule.intervalFor(Milestone.IN_TRANSIT, false, null)).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
@@ -139,7 +168,7 @@ class PollScheduleTest {
         var p = TestProperties.defaults(1);
         var s = p.schedule();
         return new TrackingProperties(p.minInterval(), 1, new TrackingProperties.Schedule(s.notPosted(),
-                s.neverPostedAfter(), moving, s.outForDelivery(), s.awaitingPickup(), s.stalledAfter(), s.stalled(),
+                s.neverPostedAfter(), moving, s.longHaul(), s.outForDelivery(), s.awaitingPickup(), s.stalledAfter(), s.stalled(),
                 fillAhead, slot, s.unavailableBackoff()), p.poll());
     }
 
