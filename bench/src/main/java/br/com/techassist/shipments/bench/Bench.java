@@ -45,12 +45,15 @@ public final class Bench {
         Bench bench = new Bench(mysql);
         Instant started = Instant.now();
         try (MemoryWatch memory = new MemoryWatch()) {
-            String phases = System.getProperty("bench.phases", "1,2,3,4");
+            String phases = System.getProperty("bench.phases", "1,2,3,4,5");
             if (phases.contains("1") || phases.contains("2")) {
                 bench.throughputAndProviderRate();
             }
             if (phases.contains("3") || phases.contains("4")) {
                 bench.correiosEfficiencyAndLatency();
+            }
+            if (phases.contains("5")) {
+                bench.memoryPerService();
             }
             bench.results.put("peakHeapMiB", memory.peakHeapBytes() / (1024 * 1024));
             bench.results.put("peakRssMiB", memory.peakRssBytes() / (1024 * 1024));
@@ -292,6 +295,61 @@ public final class Bench {
             row("  ARRIVED only: event visible -> sent, real s p50 / p99", "%.2f / %.2f", arrivedE2e.at(50), arrivedE2e.at(99));
             row("  duplicates / missing (finished parcels)", "%d / %d (%d parcels unfinished at the end)",
                     messages.duplicates(), missing, unfinished);
+        }
+    }
+
+    // ---------------------------------------------------------------- phase 5
+
+    /**
+     * JVM options of a service process: the heap a container gets under the Kubernetes manifests
+     * (768 MiB limit, {@code -XX:MaxRAMPercentage=75} in the image).
+     */
+    private static final List<String> SERVICE_JVM = List.of("-Xmx576m", "-XX:+ExitOnOutOfMemoryError");
+
+    /** Each service in a JVM of its own, as deployed, through a generated scenario: peak heap and RSS per service. */
+    private void memoryPerService() throws Exception {
+        Map<Svc, Path> jars = new java.util.EnumMap<>(Svc.class);
+        for (Svc svc : Svc.values()) {
+            Path target = Path.of(svc.serviceName(), "target");
+            try (var files = Files.exists(target) ? Files.list(target) : java.util.stream.Stream.<Path>empty()) {
+                files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                        .ifPresent(jar -> jars.put(svc, jar));
+            }
+        }
+        if (jars.size() < Svc.values().length) {
+            row("5 memory per service", "skipped: the services' -exec.jar files are not built (run the build command "
+                    + "of the README from the repository root)");
+            return;
+        }
+        int parcels = Integer.getInteger("bench.memory-parcels", 300);
+        long windowSeconds = Long.getLong("bench.memory-seconds", 180);
+        try (BenchSystem system = new BenchSystem(mysqlUrl, LIFE_CLOCK, List.of(
+                "--ingest.interval=PT1S", "--notifier.provider-rate=1000", "--logging.level.root=WARN"))) {
+            system.startInfrastructure(List.of("--sandbox.scenario.parcels=" + parcels, "--sandbox.scenario.spread=PT12H",
+                    "--sandbox.clock.speed=" + LIFE_CLOCK));
+            Path logs = Files.createDirectories(Path.of("bench-results"));
+            Map<Svc, Process> processes = new java.util.EnumMap<>(Svc.class);
+            for (Svc svc : Svc.values()) {
+                processes.put(svc, system.startServiceProcess(svc, jars.get(svc), SERVICE_JVM,
+                        logs.resolve("memory-" + svc.serviceName() + ".log")));
+            }
+            System.out.println("bench: phase 5, each service in its own JVM (" + String.join(" ", SERVICE_JVM) + "), "
+                    + parcels + " generated parcels on a clock x" + LIFE_CLOCK);
+            String sandbox = system.sandboxUrl();
+            try (ProcessMemoryWatch watch = new ProcessMemoryWatch(system, processes, http)) {
+                waitUntil(Duration.ofSeconds(windowSeconds), () -> allFinishedAndSent(sandbox));
+                Map<String, Object> p5 = new LinkedHashMap<>();
+                p5.put("jvmOptions", SERVICE_JVM);
+                p5.put("parcels", parcels);
+                p5.put("messagesSent", sent(sandbox));
+                watch.peaks().forEach((svc, peak) -> {
+                    p5.put(svc.serviceName(), Map.of("peakHeapMiB", peak.heapBytes() / (1024 * 1024),
+                            "peakRssMiB", peak.rssBytes() / (1024 * 1024)));
+                    row("5 " + svc.serviceName() + ": peak heap used / peak RSS", "%d MiB / %d MiB",
+                            peak.heapBytes() / (1024 * 1024), peak.rssBytes() / (1024 * 1024));
+                });
+                results.put("memoryPerService", p5);
+            }
         }
     }
 

@@ -43,8 +43,13 @@ final class MemoryWatch implements AutoCloseable {
     }
 
     static long statusKb(String field) {
+        return statusKb(ProcessHandle.current().pid(), field);
+    }
+
+    /** A {@code kB} field of {@code /proc/<pid>/status}, or 0 when unavailable. */
+    static long statusKb(long pid, String field) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith(field)) {
                     return Long.parseLong(line.substring(field.length()).replace("kB", "").strip());
                 }

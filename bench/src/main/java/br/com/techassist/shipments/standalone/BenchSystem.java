@@ -48,6 +48,7 @@ public final class BenchSystem implements AutoCloseable {
     private final double trackingClockSpeed;
     private final List<String> commonArgs;
     private final Map<Svc, ConfigurableApplicationContext> services = new EnumMap<>(Svc.class);
+    private final Map<Svc, Process> processes = new EnumMap<>(Svc.class);
     private InProcessKafka kafka;
     private ConfigurableApplicationContext sandbox;
 
@@ -64,8 +65,16 @@ public final class BenchSystem implements AutoCloseable {
         this.sandboxPort = freePort();
     }
 
-    /** Starts broker and sandbox (with the given sandbox arguments), then the services. */
+    /** Starts broker and sandbox (with the given sandbox arguments), then the services in this JVM. */
     public void start(List<String> sandboxArgs) throws IOException {
+        startInfrastructure(sandboxArgs);
+        for (Svc svc : Svc.values()) {
+            startService(svc, List.of());
+        }
+    }
+
+    /** Starts broker and sandbox only (the services are then started one by one, e.g. as processes). */
+    public void startInfrastructure(List<String> sandboxArgs) throws IOException {
         dropDatabases();
         kafka = InProcessKafka.start();
         List<String> args = new ArrayList<>(List.of(
@@ -75,9 +84,6 @@ public final class BenchSystem implements AutoCloseable {
                 "--logging.level.br.com.techassist.shipments.sandbox=WARN"));
         args.addAll(sandboxArgs);
         sandbox = SandboxApplication.builder().registerShutdownHook(false).run(args.toArray(String[]::new));
-        for (Svc svc : Svc.values()) {
-            startService(svc, List.of());
-        }
     }
 
     /** Starts (or starts again, on the same database) one service with extra arguments. */
@@ -92,11 +98,40 @@ public final class BenchSystem implements AutoCloseable {
         services.put(svc, launcher.start(svc.service));
     }
 
-    /** Closes one service's context; its database and the broker stay. */
+    /**
+     * Starts one service from its own executable jar in a JVM of its own, with the arguments the
+     * standalone launcher would give it in this JVM; its output goes to {@code log}.
+     */
+    public Process startServiceProcess(Svc svc, Path jar, List<String> jvmOptions, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(new ServiceLauncher(settings(), kafka.bootstrapServers(), commonArgs.toArray(String[]::new))
+                .arguments(svc.service));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        processes.put(svc, process);
+        return process;
+    }
+
+    /** Closes one service's context (or ends its process); its database and the broker stay. */
     public void stopService(Svc svc) {
         ConfigurableApplicationContext context = services.remove(svc);
         if (context != null) {
             context.close();
+        }
+        Process process = processes.remove(svc);
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
         }
     }
 

@@ -79,9 +79,21 @@ final class ServiceLauncher {
     }
 
     ConfigurableApplicationContext start(Service service) {
+        List<String> args = new ArrayList<>(arguments(service));
+        args.add(ONE_LOGGING_SYSTEM);
+        return new SpringApplicationBuilder(service.application)
+                .registerShutdownHook(false)
+                .run(args.toArray(String[]::new));
+    }
+
+    /**
+     * The command-line arguments {@code service} runs with here: its port, the broker, its database
+     * and, in sandbox mode, the sandbox's addresses and credentials. The same arguments start the
+     * service's own jar in a JVM of its own (the benchmark measures each service's memory so).
+     */
+    List<String> arguments(Service service) {
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + service.port(settings));
-        args.add(ONE_LOGGING_SYSTEM);
         args.add("--KAFKA_BOOTSTRAP_SERVERS=" + bootstrapServers);
         args.add("--spring.kafka.bootstrap-servers=" + bootstrapServers);
         args.addAll(datasource(service));
@@ -89,9 +101,7 @@ final class ServiceLauncher {
             args.addAll(sandboxArgs());
         }
         args.addAll(List.of(extraArgs));
-        return new SpringApplicationBuilder(service.application)
-                .registerShutdownHook(false)
-                .run(args.toArray(String[]::new));
+        return args;
     }
 
     AutoCloseable startSandbox() {

@@ -12,9 +12,9 @@ import br.com.techassist.shipments.notifier.notification.Notification;
 import br.com.techassist.shipments.notifier.notification.NotificationState;
 import br.com.techassist.shipments.notifier.notification.Notifications;
 import br.com.techassist.shipments.notifier.notification.NotifierMetrics;
-import br.com.techassist.shipments.notifier.notification.OutboxBatch;
 import br.com.techassist.shipments.notifier.provider.SendOutcome;
 import br.com.techassist.shipments.support.logging.Masking;
+import br.com.techassist.shipments.support.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,13 +42,13 @@ class SendOutcomes {
     private static final Logger log = LoggerFactory.getLogger(SendOutcomes.class);
 
     private final Notifications notifications;
-    private final OutboxBatch outbox;
+    private final Outbox outbox;
     private final Alerts alerts;
     private final NotifierMetrics metrics;
     private final NotifierProperties props;
     private final Clock clock;
 
-    SendOutcomes(Notifications notifications, OutboxBatch outbox, Alerts alerts, NotifierMetrics metrics,
+    SendOutcomes(Notifications notifications, Outbox outbox, Alerts alerts, NotifierMetrics metrics,
             NotifierProperties props, Clock clock) {
         this.notifications = notifications;
         this.outbox = outbox;
