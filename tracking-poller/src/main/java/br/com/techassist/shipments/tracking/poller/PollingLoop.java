@@ -1,29 +1,35 @@
 package br.com.techassist.shipments.tracking.poller;
 
+import br.com.techassist.shipments.support.worker.Worker;
 import br.com.techassist.shipments.tracking.TrackingProperties;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/** Runs a {@link PollingCycle} every tick while the application runs ({@code tracking.poll.enabled}). */
+/**
+ * Runs a {@link PollingCycle} every tick while the application runs ({@code tracking.poll.enabled}),
+ * on the shared {@link Worker} loop. A failed cycle is tried again at the next tick: Correios
+ * outages are paused inside the cycle itself.
+ */
 @Component
 class PollingLoop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
 
-    private final PollingCycle cycle;
     private final PollSchedule schedule;
     private final boolean enabled;
+    private final Worker worker;
     private volatile boolean running;
-    private @Nullable Thread worker;
 
     PollingLoop(PollingCycle cycle, PollSchedule schedule, TrackingProperties props) {
-        this.cycle = cycle;
         this.schedule = schedule;
         this.enabled = props.poll().enabled();
+        this.worker = Worker.of("tracking-poller", schedule.tick(), schedule.tick(), () -> {
+            cycle.runOnce();
+            return false;
+        });
     }
 
     @Override
@@ -34,36 +40,13 @@ class PollingLoop implements SmartLifecycle {
             return;
         }
         log.info("polling every {}", schedule.tick());
-        worker = Thread.ofPlatform().name("tracking-poller").daemon().start(this::loop);
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                cycle.runOnce();
-            } catch (RuntimeException e) {
-                log.warn("polling cycle failed, trying again next tick: {}", e.toString());
-            }
-            try {
-                TimeUnit.NANOSECONDS.sleep(schedule.tick().toNanos());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        worker.start();
     }
 
     @Override
     public void stop() {
         running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(Duration.ofSeconds(10));
     }
 
     @Override
