@@ -1,5 +1,6 @@
 package br.com.techassist.shipments.notifier.dispatch;
 
+import br.com.techassist.shipments.support.Outages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,9 @@ import org.slf4j.LoggerFactory;
 final class OutcomeWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeWriter.class);
+
+    /** How long answers are kept trying while the database is away (within the 30 s {@link #close()} waits). */
+    static final Duration OUTAGE_PATIENCE = Duration.ofSeconds(20);
 
     private final SendOutcomes outcomes;
     private final long lingerNanos;
@@ -93,7 +97,7 @@ final class OutcomeWriter implements AutoCloseable {
     private void write(List<Answer> group) {
         try {
             long start = System.nanoTime();
-            if (outcomes.record(group)) {
+            if (recordThroughOutages(group)) {
                 halt.run();
             }
             if (log.isDebugEnabled()) {
@@ -112,6 +116,35 @@ final class OutcomeWriter implements AutoCloseable {
             }
         }
         written.accept(group);
+    }
+
+    /**
+     * Records a group; while the database is away (a failover, a killed connection) the same group
+     * is tried again, backing off from 100 ms to 2 s, for up to {@link #OUTAGE_PATIENCE}: the
+     * answers are known, and giving up on them would turn messages the provider answered into
+     * UNCERTAIN ones (or a refusal it answered into a message never sent).
+     */
+    private boolean recordThroughOutages(List<Answer> group) {
+        long giveUpAt = System.nanoTime() + OUTAGE_PATIENCE.toNanos();
+        long pauseMillis = 100;
+        while (true) {
+            try {
+                return outcomes.record(group);
+            } catch (RuntimeException e) {
+                if (!Outages.isOutage(e) || System.nanoTime() + pauseMillis * 1_000_000 > giveUpAt) {
+                    throw e;
+                }
+                log.warn("database away while recording {} answer(s) ({}); trying again in {} ms", group.size(),
+                        e.getClass().getSimpleName(), pauseMillis);
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, 2_000);
+            }
+        }
     }
 
     /** Stops taking new groups once the queue is empty and waits until the last one is written. */

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 class OutcomeWriterTest {
 
@@ -22,6 +24,7 @@ class OutcomeWriterTest {
     private final List<List<String>> recorded = new CopyOnWriteArrayList<>();
     private final List<String> written = new CopyOnWriteArrayList<>();
     private final AtomicBoolean halted = new AtomicBoolean();
+    private final AtomicInteger outageFailuresLeft = new AtomicInteger(2);
     private final SendOutcomes outcomes = new SendOutcomes(null, null, null, null, TestProperties.defaults(),
             Clock.systemUTC()) {
         @Override
@@ -29,6 +32,10 @@ class OutcomeWriterTest {
             List<String> ids = answers.stream().map(Answer::notificationId).toList();
             if (ids.size() > 1 && ids.contains("poison")) {
                 throw new IllegalStateException("deadlock");
+            }
+            if (ids.contains("during-outage") && outageFailuresLeft.getAndDecrement() > 0) {
+                throw new CannotGetJdbcConnectionException("connection killed",
+                        new java.sql.SQLRecoverableException("Communications link failure"));
             }
             recorded.add(ids);
             return answers.stream().anyMatch(a -> a.outcome() instanceof SendOutcome.AuthFailed);
@@ -59,6 +66,17 @@ class OutcomeWriterTest {
 
         assertThat(recorded).containsExactly(List.of("a"), List.of("poison"), List.of("b"));
         assertThat(written).containsExactlyInAnyOrder("a", "poison", "b");
+    }
+
+    @Test
+    void anAnswerIsKeptTryingWhileTheDatabaseIsAwayInsteadOfBeingGivenUp() {
+        OutcomeWriter writer = writer(Duration.ofMillis(1));
+        writer.add(answer("during-outage", new SendOutcome.Retry("HTTP 500", "500")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> written.contains("during-outage"));
+        writer.close();
+
+        assertThat(outageFailuresLeft.get()).as("both failures were met").isLessThan(0);
+        assertThat(recorded).containsExactly(List.of("during-outage"));
     }
 
     @Test

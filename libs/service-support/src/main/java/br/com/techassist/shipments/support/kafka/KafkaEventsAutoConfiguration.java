@@ -3,6 +3,7 @@ package br.com.techassist.shipments.support.kafka;
 import br.com.techassist.shipments.model.ShipmentEvent;
 import br.com.techassist.shipments.model.ShipmentEventSerializer;
 import br.com.techassist.shipments.model.Topics;
+import br.com.techassist.shipments.support.Outages;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -95,18 +96,7 @@ public class KafkaEventsAutoConfiguration {
      * {@code shipments.kafka.outage-max-interval}.
      */
     static boolean isInfrastructureOutage(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.springframework.dao.TransientDataAccessException
-                    || t instanceof org.springframework.dao.RecoverableDataAccessException
-                    || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
-                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
-                    || t instanceof java.sql.SQLTransientException
-                    || t instanceof java.sql.SQLRecoverableException
-                    || t instanceof org.apache.kafka.common.errors.RetriableException) {
-                return true;
-            }
-        }
-        return false;
+        return Outages.isOutage(ex);
     }
 
     private static ExponentialBackOff untilInfrastructureReturns(ShipmentsKafkaProperties props) {
