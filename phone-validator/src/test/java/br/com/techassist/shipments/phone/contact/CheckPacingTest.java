@@ -3,36 +3,17 @@ package br.com.techassist.shipments.phone.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.techassist.shipments.phone.PhoneValidatorProperties;
+import br.com.techassist.shipments.testsupport.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class CheckPacingTest {
 
-    static class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-27T12:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void theBudgetCapsNumbersPerMinuteAndRefillsAfterAMinute() {
-        var clock = new MovableClock();
+        var clock = new MovableClock(Instant.parse("2026-11-27T12:00:00Z"));
         var budget = new CheckBudget(5, clock);
 
         assertThat(budget.tryAcquire(2)).isTrue();
@@ -41,9 +22,9 @@ class CheckPacingTest {
         assertThat(budget.tryAcquire(1)).isTrue();
         assertThat(budget.tryAcquire(1)).isFalse();
 
-        clock.now = clock.now.plusSeconds(59);
+        clock.advance(Duration.ofSeconds(59));
         assertThat(budget.tryAcquire(1)).isFalse();
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(budget.tryAcquire(2)).isTrue();
     }
 

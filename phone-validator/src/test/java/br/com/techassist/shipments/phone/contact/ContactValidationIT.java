@@ -26,6 +26,7 @@ import br.com.techassist.shipments.phone.number.BrazilianPhoneNumbers;
 import br.com.techassist.shipments.phone.whatsapp.WhatsAppDirectory;
 import br.com.techassist.shipments.support.kafka.EventPublisher;
 import br.com.techassist.shipments.testsupport.IntegrationTest;
+import br.com.techassist.shipments.testsupport.MovableClock;
 import br.com.techassist.shipments.testsupport.TopicRecorder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -34,8 +35,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -345,14 +344,14 @@ class ContactValidationIT {
             assertThat(awaitContact(healthy).status()).isEqualTo(ContactStatus.VALID);
             assertThat(statusOf(poisoned)).as("rolled back, not lost").isEqualTo("PENDING");
             assertThat(contactsOf(poisoned)).isEmpty();
-            clock.now = clock.now.plus(CLAIM_TIMEOUT).minusMillis(1);
+            clock.advance(CLAIM_TIMEOUT.minusMillis(1));
             worker.pass();
             assertThat(statusOf(poisoned)).as("its claim still holds").isEqualTo("PENDING");
         } finally {
             jdbc.sql("DROP TRIGGER poison_outbox").update();
         }
 
-        clock.now = clock.now.plusSeconds(2); // Connector/J keeps whole seconds on MariaDB (it reports 5.5.5-…)
+        clock.advance(Duration.ofSeconds(2)); // Connector/J keeps whole seconds on MariaDB (it reports 5.5.5-…)
         worker.pass();
 
         ContactValidated settled = awaitContact(poisoned);
@@ -399,29 +398,6 @@ class ContactValidationIT {
         return jdbc.sql("SELECT status FROM contact WHERE tracking_code = ?").param(code).query(String.class).single();
     }
 
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Delegates every call to another provider. */
     static class ForwardingDirectory implements WhatsAppDirectory {

@@ -26,6 +26,7 @@ import br.com.techassist.shipments.model.ShipmentAlert.AlertType;
 import br.com.techassist.shipments.model.ShipmentStatusChanged;
 import br.com.techassist.shipments.support.kafka.EventPublisher;
 import br.com.techassist.shipments.testsupport.IntegrationTest;
+import br.com.techassist.shipments.testsupport.MovableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
@@ -63,7 +64,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(PollerTestSupport.ClockConfiguration.class)
 class TrackingLifecycleIT {
 
-    private static final TestClock CLOCK = TestClock.SHARED;
+    private static final MovableClock CLOCK = TestClock.SHARED;
     private static final LocalDateTime DAY = LocalDateTime.of(2026, 11, 27, 8, 0);
 
     @DynamicPropertySource
