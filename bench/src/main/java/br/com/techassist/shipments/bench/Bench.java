@@ -32,9 +32,11 @@ public final class Bench {
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String> table = new ArrayList<>();
     private final String mysqlUrl;
+    private final String inProcessUrl;
 
     private Bench(String mysqlUrl) {
         this.mysqlUrl = mysqlUrl;
+        this.inProcessUrl = DriverChoice.forInProcessServices(mysqlUrl);
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,7 +71,7 @@ public final class Bench {
 
     private void throughputAndProviderRate() throws Exception {
         int parcels = Integer.getInteger("bench.parcels", 1000);
-        try (BenchSystem system = new BenchSystem(mysqlUrl, TRACKING_SPEED_FAST, List.of(
+        try (BenchSystem system = new BenchSystem(inProcessUrl, TRACKING_SPEED_FAST, List.of(
                 "--ingest.interval=PT1S",
                 "--notifier.provider-rate=100000",
                 "--notifier.max-in-flight=512",
@@ -199,7 +201,7 @@ public final class Bench {
     private void correiosEfficiencyAndLatency() throws Exception {
         int parcels = Integer.getInteger("bench.life-parcels", 300);
         long windowSeconds = Long.getLong("bench.life-seconds", 150);
-        try (BenchSystem system = new BenchSystem(mysqlUrl, LIFE_CLOCK, List.of(
+        try (BenchSystem system = new BenchSystem(inProcessUrl, LIFE_CLOCK, List.of(
                 "--ingest.interval=PT1S", "--notifier.provider-rate=1000", "--logging.level.root=WARN"))) {
             system.start(List.of("--sandbox.scenario.parcels=" + parcels, "--sandbox.scenario.spread=PT12H",
                     "--sandbox.clock.speed=" + LIFE_CLOCK));
@@ -218,6 +220,8 @@ public final class Bench {
             List<JsonNode> truth = http.list(sandbox + "/sandbox/scenario/parcels");
             List<FixedSchedule.Span> spans = new ArrayList<>();
             List<Double> arrivedDelayMinutes = new ArrayList<>();
+            Map<String, List<Double>> arrivedDelayByLifecycle = new java.util.TreeMap<>();
+            List<String> slowestArrived = new ArrayList<>();
             List<Double> endToEndSeconds = new ArrayList<>();
             List<Double> arrivedEndToEnd = new ArrayList<>();
             long missing = 0;
@@ -245,6 +249,9 @@ public final class Bench {
                     double simMinutes = Duration.between(event, m.simulatedAt()).toSeconds() / 60.0;
                     if (m.kind().equals("ARRIVED")) {
                         arrivedDelayMinutes.add(simMinutes);
+                        arrivedDelayByLifecycle.computeIfAbsent(p.get("lifecycle").asString(), k -> new ArrayList<>())
+                                .add(simMinutes);
+                        slowestArrived.add(String.format("%08.1f min %s %s", simMinutes, code, p.get("lifecycle").asString()));
                     }
                     Instant visible = realStart.plusMillis((long) (Duration.between(simStart, event).toMillis() / LIFE_CLOCK));
                     if (!event.isBefore(simStart)) {
@@ -274,6 +281,11 @@ public final class Bench {
             p3.put("arrivedAfterEventSimMinutesP50", arrived.at(50));
             p3.put("arrivedAfterEventSimMinutesP95", arrived.at(95));
             p3.put("arrivedMessages", arrived.count());
+            Map<String, String> byLifecycle = new LinkedHashMap<>();
+            arrivedDelayByLifecycle.forEach((lifecycle, delays) -> byLifecycle.put(lifecycle, String.format(
+                    "n=%d p50=%.1f p95=%.1f", delays.size(), Percentiles.of(delays).at(50), Percentiles.of(delays).at(95))));
+            p3.put("arrivedAfterEventByLifecycle", byLifecycle);
+            p3.put("arrivedSlowest", slowestArrived.stream().sorted(java.util.Comparator.reverseOrder()).limit(10).toList());
             results.put("correios", p3);
             Map<String, Object> p4 = new LinkedHashMap<>();
             p4.put("eventVisibleToMessageSentSecondsP50", e2e.at(50));
