@@ -50,13 +50,19 @@ public record TrackingProperties(
      * @param longHaul interval while the newest event is a transfer to a treatment unit ({@code RO}/{@code DO}
      *     whose {@code unidadeDestino} is a "Unidade de Tratamento"): the parcel is between sorting centres, at least
      *     one more transfer away from its delivery unit, so no delivery or pickup event can come next
+     * @param atDeliveryUnit interval while the newest event puts the parcel at its delivery unit (a transfer to, or an
+     *     event at, a "Unidade de Distribuição") and it is not out for delivery yet: the next event may be the one that
+     *     makes ARRIVED due (waiting for pickup, or delivered after a failed attempt), so it is polled as often as a
+     *     parcel out for delivery
+     * @param atDeliveryUnitFor how long after the parcel last moved (on this service's clock) the at-delivery-unit
+     *     interval applies; a parcel that waits longer at its delivery unit is polled at the moving interval
      * @param outForDelivery interval while out for delivery
      * @param awaitingPickup interval while waiting at a pickup point
      * @param stalledAfter no new Correios event for this long: alert "stalled"
      * @param stalled interval of a stalled object (the longer of this and its milestone's interval)
      * @param fillAhead objects due within this window (and last polled at least {@code minInterval} ago) may join a
      *     partly filled last batch of a cycle: they are polled a little early instead of costing a request of their own
-     * @param slot next polls of objects whose interval is longer than {@code minInterval} are aligned to this grid
+     * @param slot every next poll is aligned to this grid
      *     (the nearest slot boundary, counted from the epoch), so objects become due together and fill requests
      * @param unavailableBackoff first pause of the polling after Correios was unavailable (doubles up to {@code minInterval})
      */
@@ -65,6 +71,8 @@ public record TrackingProperties(
             @DefaultValue("P30D") @NotNull Duration neverPostedAfter,
             @DefaultValue("PT30M") @NotNull Duration moving,
             @DefaultValue("PT2H") @NotNull Duration longHaul,
+            @DefaultValue("PT10M") @NotNull Duration atDeliveryUnit,
+            @DefaultValue("P1D") @NotNull Duration atDeliveryUnitFor,
             @DefaultValue("PT10M") @NotNull Duration outForDelivery,
             @DefaultValue("PT6H") @NotNull Duration awaitingPickup,
             @DefaultValue("P7D") @NotNull Duration stalledAfter,
@@ -84,7 +92,7 @@ public record TrackingProperties(
      * The polling cycle.
      *
      * @param enabled whether this instance polls on its own (tests drive cycles by hand)
-     * @param tick pause between two cycles (scaled, at least 50 ms)
+     * @param tick pause between two cycles (scaled, at least 10 ms)
      * @param batchSize codes per Rastro request (Correios allows 50)
      * @param requestsPerSecond most Rastro requests per second of this instance (Correios allows 50 per contract key)
      * @param concurrency Rastro requests in flight at once

@@ -59,7 +59,7 @@ class ObjectTracker {
             return new Update(object.stopped(StopReason.NEVER_POSTED), unpublished(
                     List.of(Alerts.neverPosted(object.trackingCode(), object.registeredAt(), now)), published));
         }
-        return new Update(object.dueAt(schedule.nextPollAt(now, interval)), List.of());
+        return new Update(object.dueAt(schedule.nextPollAt(now, object.nextPollAt(), interval)), List.of());
     }
 
     private Update found(TrackedObject object, TrackingReport report, Set<UUID> published, Instant now) {
@@ -93,7 +93,7 @@ class ObjectTracker {
                 : object.lastEventAt();
         Instant expected = report.expectedDelivery() != null ? report.expectedDelivery().toInstant()
                 : object.expectedDelivery();
-        TrackedObject next = object.progressed(milestone, delivered, lastEventAt, expected);
+        TrackedObject next = object.progressed(milestone, delivered, lastEventAt, expected, now);
         if (milestone.isTerminal()) {
             return new Update(next.stopped(StopReason.TERMINAL), unpublished(events, published));
         }
@@ -107,7 +107,8 @@ class ObjectTracker {
             events.add(Alerts.stalled(code, milestone, lastEventAt, now));
         }
         CorreiosEvent newest = report.events().isEmpty() ? null : report.events().getFirst();
-        return new Update(next.dueAt(schedule.nextPollAt(now, schedule.intervalFor(milestone, stalled, newest))),
+        Duration interval = schedule.intervalFor(milestone, stalled, newest, next.movedAt(), now);
+        return new Update(next.dueAt(schedule.nextPollAt(now, object.nextPollAt(), interval)),
                 unpublished(events, published));
     }
 

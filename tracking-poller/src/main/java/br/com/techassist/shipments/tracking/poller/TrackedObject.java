@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param expectedDelivery the Correios delivery forecast
  * @param polls how many requests asked for it
  * @param polledBy the instance that asked last
+ * @param movedAt when a poll first saw the newest Correios event, on this service's clock (null before the first event)
  */
 record TrackedObject(
         String trackingCode,
@@ -36,7 +37,8 @@ record TrackedObject(
         @Nullable Instant lastEventAt,
         @Nullable Instant expectedDelivery,
         int polls,
-        @Nullable String polledBy) {
+        @Nullable String polledBy,
+        @Nullable Instant movedAt) {
 
     /** Why an object is no longer polled. */
     enum StopReason {
@@ -48,13 +50,13 @@ record TrackedObject(
     /** A newly registered object, due at once. */
     static TrackedObject registered(String trackingCode, int partition, Instant registeredAt, Instant now) {
         return new TrackedObject(trackingCode, partition, Milestone.PRE_POSTED, false, true, null, registeredAt, now,
-                null, null, null, 0, null);
+                null, null, null, 0, null, null);
     }
 
     /** This object, asked for once more at {@code now} by {@code instance}. */
     TrackedObject polled(Instant now, String instance) {
         return new TrackedObject(trackingCode, partition, milestone, delivered, active, stopReason, registeredAt,
-                nextPollAt, now, lastEventAt, expectedDelivery, polls + 1, instance);
+                nextPollAt, now, lastEventAt, expectedDelivery, polls + 1, instance, movedAt);
     }
 
     TrackedObject dueIn(Instant now, Duration interval) {
@@ -63,17 +65,19 @@ record TrackedObject(
 
     TrackedObject dueAt(Instant nextPoll) {
         return new TrackedObject(trackingCode, partition, milestone, delivered, active, stopReason, registeredAt,
-                nextPoll, lastPolledAt, lastEventAt, expectedDelivery, polls, polledBy);
+                nextPoll, lastPolledAt, lastEventAt, expectedDelivery, polls, polledBy, movedAt);
     }
 
     TrackedObject stopped(StopReason reason) {
         return new TrackedObject(trackingCode, partition, milestone, delivered, false, reason, registeredAt, nextPollAt,
-                lastPolledAt, lastEventAt, expectedDelivery, polls, polledBy);
+                lastPolledAt, lastEventAt, expectedDelivery, polls, polledBy, movedAt);
     }
 
+    /** This object after a poll at {@code now} that found these facts; a newer event moves {@code movedAt} to now. */
     TrackedObject progressed(Milestone newMilestone, boolean wasDelivered, @Nullable Instant newLastEventAt,
-            @Nullable Instant newExpectedDelivery) {
+            @Nullable Instant newExpectedDelivery, Instant now) {
+        Instant moved = newLastEventAt != null && !newLastEventAt.equals(lastEventAt) ? now : movedAt;
         return new TrackedObject(trackingCode, partition, newMilestone, wasDelivered, active, stopReason, registeredAt,
-                nextPollAt, lastPolledAt, newLastEventAt, newExpectedDelivery, polls, polledBy);
+                nextPollAt, lastPolledAt, newLastEventAt, newExpectedDelivery, polls, polledBy, moved);
     }
 }

@@ -24,7 +24,7 @@ class TrackedObjects {
 
     private static final String COLUMNS = """
             tracking_code, kafka_partition, milestone, delivered, active, stop_reason, registered_at, next_poll_at,
-            last_polled_at, last_event_at, expected_delivery, polls, polled_by""";
+            last_polled_at, last_event_at, expected_delivery, polls, polled_by, moved_at""";
 
     private final JdbcClient jdbc;
 
@@ -35,10 +35,10 @@ class TrackedObjects {
     /** Stores a new object; false (and nothing changed) when the code is already tracked. */
     boolean insert(TrackedObject o) {
         try {
-            jdbc.sql("INSERT INTO tracked_object (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("INSERT INTO tracked_object (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(o.trackingCode(), o.partition(), o.milestone().name(), o.delivered(), o.active(),
                             name(o.stopReason()), ts(o.registeredAt()), ts(o.nextPollAt()), ts(o.lastPolledAt()),
-                            ts(o.lastEventAt()), ts(o.expectedDelivery()), o.polls(), o.polledBy())
+                            ts(o.lastEventAt()), ts(o.expectedDelivery()), o.polls(), o.polledBy(), ts(o.movedAt()))
                     .update();
             return true;
         } catch (DuplicateKeyException alreadyTracked) {
@@ -90,11 +90,12 @@ class TrackedObjects {
     void update(TrackedObject o) {
         jdbc.sql("""
                         UPDATE tracked_object SET milestone = ?, delivered = ?, active = ?, stop_reason = ?, next_poll_at = ?,
-                          last_polled_at = ?, last_event_at = ?, expected_delivery = ?, polls = ?, polled_by = ?
+                          last_polled_at = ?, last_event_at = ?, expected_delivery = ?, polls = ?, polled_by = ?,
+                          moved_at = ?
                         WHERE tracking_code = ?""")
                 .params(o.milestone().name(), o.delivered(), o.active(), name(o.stopReason()), ts(o.nextPollAt()),
                         ts(o.lastPolledAt()), ts(o.lastEventAt()), ts(o.expectedDelivery()), o.polls(), o.polledBy(),
-                        o.trackingCode())
+                        ts(o.movedAt()), o.trackingCode())
                 .update();
     }
 
@@ -121,7 +122,7 @@ class TrackedObjects {
                 Milestone.valueOf(rs.getString("milestone")), rs.getBoolean("delivered"), rs.getBoolean("active"),
                 stop == null ? null : StopReason.valueOf(stop), Objects.requireNonNull(instant(rs, "registered_at")),
                 Objects.requireNonNull(instant(rs, "next_poll_at")), instant(rs, "last_polled_at"), instant(rs, "last_event_at"),
-                instant(rs, "expected_delivery"), rs.getInt("polls"), rs.getString("polled_by"));
+                instant(rs, "expected_delivery"), rs.getInt("polls"), rs.getString("polled_by"), instant(rs, "moved_at"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -62,13 +62,14 @@ class H2PortabilityTest {
                 .containsExactly("AA000000015BR", "AA000000029BR");
         tx.executeWithoutResult(s -> {
             TrackedObject locked = objects.lock(List.of("AA000000015BR")).getFirst();
-            objects.update(locked.polled(NOW, "h2").progressed(Milestone.IN_TRANSIT, false, NOW, null)
+            objects.update(locked.polled(NOW, "h2").progressed(Milestone.IN_TRANSIT, false, NOW, null, NOW)
                     .dueIn(NOW, Duration.ofMinutes(30)));
         });
         TrackedObject stored = objects.find("AA000000015BR").orElseThrow();
         assertThat(stored.milestone()).isEqualTo(Milestone.IN_TRANSIT);
         assertThat(stored.nextPollAt()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
         assertThat(stored.polls()).isEqualTo(1);
+        assertThat(stored.movedAt()).isEqualTo(NOW);
         assertThat(objects.countByMilestone().polled()).containsEntry(Milestone.IN_TRANSIT, 1L)
                 .containsEntry(Milestone.PRE_POSTED, 2L);
         assertThat(objects.countByMilestone().stopped()).containsEntry(Milestone.IN_TRANSIT, 0L);

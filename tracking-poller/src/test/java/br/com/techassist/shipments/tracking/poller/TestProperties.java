@@ -11,7 +11,7 @@ final class TestProperties {
     static TrackingProperties defaults(double timeScale) {
         return new TrackingProperties(Duration.ofMinutes(10), timeScale,
                 new TrackingProperties.Schedule(Duration.ofMinutes(60), Duration.ofDays(30), Duration.ofMinutes(30),
-                        Duration.ofHours(2),
+                        Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofDays(1),
                         Duration.ofMinutes(10), Duration.ofHours(6), Duration.ofDays(7), Duration.ofHours(6),
                         Duration.ofMinutes(20), Duration.ofMinutes(10), Duration.ofMinutes(1)),
                 new TrackingProperties.Poll(true, Duration.ofSeconds(30), 50, 50, 4, 500));
