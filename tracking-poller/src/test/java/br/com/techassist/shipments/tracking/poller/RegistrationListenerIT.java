@@ -2,11 +2,9 @@ package br.com.techassist.shipments.tracking.poller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.com.techassist.shipments.model.ShipmentEvent;
-import br.com.techassist.shipments.model.ShipmentEventSerializer;
 import br.com.techassist.shipments.model.Topics;
 import br.com.techassist.shipments.testsupport.IntegrationTest;
-import br.com.techassist.shipments.testsupport.SharedKafkaBroker;
+import br.com.techassist.shipments.testsupport.PartitionWriter;
 import br.com.techassist.shipments.testsupport.TopicRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 })
 class RegistrationListenerIT {
 
-    private static final TopicPartition PARTITION = new TopicPartition(Topics.REGISTERED, 2);
+    private static final int PARTITION = 2;
+    private static final String GROUP = "tracking-poller";
 
     @DynamicPropertySource
     static void correios(DynamicPropertyRegistry registry) {
@@ -62,19 +53,18 @@ class RegistrationListenerIT {
     }
 
     @Test
-    void aPoisonRecordInTheMiddleOfABatchIsDeadLetteredAloneAndTheRecordsAroundItAreTracked() throws Exception {
+    void aPoisonRecordInTheMiddleOfABatchIsDeadLetteredAloneAndTheRecordsAroundItAreTracked() {
         List<String> good = codes("BP", 4);
         double deadLettersBefore = deadLetters();
         try (var dlt = TopicRecorder.start(Topics.deadLetter(Topics.REGISTERED));
-                var producer = producer()) {
+                var writer = PartitionWriter.to(Topics.REGISTERED, PARTITION)) {
             listeners.stop();
-            send(producer, good.get(0));
-            send(producer, good.get(1));
-            send(producer, "NOT-A-CODE");
-            producer.send(new ProducerRecord<>(PARTITION.topic(), PARTITION.partition(), "garbage",
-                    "{not json".getBytes(StandardCharsets.UTF_8))).get();
-            send(producer, good.get(2));
-            send(producer, good.get(3));
+            writer.send(good.get(0), PollerTestSupport.registration(good.get(0)));
+            writer.send(good.get(1), PollerTestSupport.registration(good.get(1)));
+            writer.send("NOT-A-CODE", PollerTestSupport.registration("NOT-A-CODE"));
+            writer.sendRaw("garbage", "{not json".getBytes(StandardCharsets.UTF_8));
+            writer.send(good.get(2), PollerTestSupport.registration(good.get(2)));
+            writer.send(good.get(3), PollerTestSupport.registration(good.get(3)));
             listeners.start();
 
             PollerTestSupport.awaitTracked(jdbc, good);
@@ -82,59 +72,37 @@ class RegistrationListenerIT {
             assertThat(dlt.records()).extracting(ConsumerRecord::key).containsExactly("NOT-A-CODE", "garbage");
             assertThat(deadLetters() - deadLettersBefore).isEqualTo(2);
             assertThat(jdbc.sql("SELECT kafka_partition FROM tracked_object WHERE tracking_code IN (:codes)")
-                    .param("codes", good).query(Integer.class).list()).containsOnly(PARTITION.partition());
+                    .param("codes", good).query(Integer.class).list()).containsOnly(PARTITION);
         } finally {
             listeners.start();
         }
     }
 
     @Test
-    void aRedeliveredBatchChangesNothing() throws Exception {
+    void aRedeliveredBatchChangesNothing() {
         List<String> codes = codes("BR", 5);
-        long from;
-        try (var producer = producer()) {
-            from = send(producer, codes.getFirst());
-            for (String code : codes.subList(1, codes.size())) {
-                send(producer, code);
-            }
-        }
-        PollerTestSupport.awaitTracked(jdbc, codes);
-        awaitCommitted(from + codes.size());
-        List<Map<String, Object>> before = rows(codes);
-        double registrationsBefore = registrations();
+        try (var writer = PartitionWriter.to(Topics.REGISTERED, PARTITION)) {
+            long from = writer.send(codes.getFirst(), PollerTestSupport.registration(codes.getFirst()));
+            codes.subList(1, codes.size()).forEach(code -> writer.send(code, PollerTestSupport.registration(code)));
+            PollerTestSupport.awaitTracked(jdbc, codes);
+            writer.awaitCommitted(GROUP, from + codes.size());
+            List<Map<String, Object>> before = rows(codes);
+            double registrationsBefore = registrations();
 
-        listeners.stop();
-        try (Admin admin = admin()) {
-            admin.alterConsumerGroupOffsets("tracking-poller", Map.of(PARTITION, new OffsetAndMetadata(from))).all().get();
-        }
-        listeners.start();
-        awaitCommitted(from + codes.size());
+            listeners.stop();
+            writer.rewind(GROUP, from);
+            listeners.start();
+            writer.awaitCommitted(GROUP, from + codes.size());
 
-        assertThat(rows(codes)).isEqualTo(before);
-        assertThat(registrations()).isEqualTo(registrationsBefore);
+            assertThat(rows(codes)).isEqualTo(before);
+            assertThat(registrations()).isEqualTo(registrationsBefore);
+        } finally {
+            listeners.start();
+        }
     }
 
     private List<String> codes(String prefix, int count) {
         return IntStream.rangeClosed(1, count).mapToObj(n -> PollerTestSupport.code(prefix, n)).toList();
-    }
-
-    /** Sends the registration of {@code code} to {@link #PARTITION}; returns its offset. */
-    private static long send(KafkaProducer<String, byte[]> producer, String code) throws Exception {
-        ShipmentEvent registration = PollerTestSupport.registration(code);
-        var headers = new RecordHeaders();
-        byte[] value = new ShipmentEventSerializer("/prepost-ingest").serialize(PARTITION.topic(), headers, registration);
-        return producer.send(new ProducerRecord<>(PARTITION.topic(), PARTITION.partition(), code, value, headers)).get()
-                .offset();
-    }
-
-    private void awaitCommitted(long offset) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            try (Admin admin = admin()) {
-                var committed = admin.listConsumerGroupOffsets("tracking-poller").partitionsToOffsetAndMetadata().get()
-                        .get(PARTITION);
-                return committed != null && committed.offset() >= offset;
-            }
-        });
     }
 
     private List<Map<String, Object>> rows(List<String> codes) {
@@ -148,14 +116,5 @@ class RegistrationListenerIT {
 
     private double registrations() {
         return meters.get("tracking.registrations").counter().count();
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static Admin admin() {
-        return Admin.create(Map.<String, Object>of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()));
     }
 }
