@@ -47,7 +47,8 @@ public final class EventBatches {
     public interface Validator<T> {
         /**
          * @param record a record whose value was decoded (never null)
-         * @throws PoisonRecordException (or {@link IllegalArgumentException}) for a record that can never be processed
+         * @throws PoisonRecordException for a record that can never be processed (dead-lettered at once);
+         *     any other exception is reported for this record too, and retried as the error handler classifies it
          */
         T validate(ConsumerRecord<String, ShipmentEvent> record);
     }
@@ -78,7 +79,7 @@ public final class EventBatches {
             if (poison == null) {
                 try {
                     valid.add(validator.validate(record));
-                } catch (PoisonRecordException | IllegalArgumentException rejected) {
+                } catch (RuntimeException rejected) { // any failure here is this record's: never the whole batch's
                     poison = rejected;
                 }
             }

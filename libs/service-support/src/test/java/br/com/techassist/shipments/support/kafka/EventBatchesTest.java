@@ -97,6 +97,24 @@ class EventBatchesTest {
     }
 
     @Test
+    void anyFailureOfValidationIsThatRecordsNotTheBatchs() {
+        EventBatches.Validator<String> brokenOnC = record -> {
+            String message = message(record);
+            if (message.equals("c")) {
+                throw new NullPointerException("a field the validator did not expect to be null");
+            }
+            return message;
+        };
+
+        assertThatThrownBy(() -> batches.process(records("a", "b", "c", "d"), brokenOnC, this::write))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getIndex()).isEqualTo(2);
+                    assertThat(e.getCause()).isInstanceOf(NullPointerException.class);
+                });
+        assertThat(committed).containsExactly("a", "b");
+    }
+
+    @Test
     void anOutageFailsTheWholeBatchAtItsFirstRecordSoNothingIsCommittedOrBlamed() {
         Consumer<List<String>> databaseAway = items -> {
             throw new CannotGetJdbcConnectionException("database away");
