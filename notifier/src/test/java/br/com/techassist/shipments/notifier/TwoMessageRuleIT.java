@@ -13,16 +13,27 @@ import br.com.techassist.shipments.model.ShipmentStatusChanged;
 import br.com.techassist.shipments.model.Topics;
 import br.com.techassist.shipments.notifier.notification.Notification;
 import br.com.techassist.shipments.notifier.notification.NotificationState;
+import br.com.techassist.shipments.notifier.parcel.Parcel;
+import br.com.techassist.shipments.testsupport.PartitionWriter;
 import br.com.techassist.shipments.testsupport.TopicRecorder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class TwoMessageRuleIT extends NotifierITSupport {
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    MeterRegistry meters;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -166,6 +177,69 @@ class TwoMessageRuleIT extends NotifierITSupport {
             assertThat(new String(record.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
                     .contains("invalid tracking code");
         }
+    }
+
+    @Test
+    void inABatchOnlyThePoisonRecordsAreDeadLetteredAndTheEventsAroundThemAreApplied() {
+        String first = newTrackingCode(), second = newTrackingCode();
+        String firstPhone = newPhone("41"), secondPhone = newPhone("41");
+        publish(contact(first, firstPhone), contact(second, secondPhone));
+        awaitParcel(second, Parcel::contactKnown);
+        double deadLettersBefore = meters.counter("shipments_dead_letters", "topic", Topics.STATUS).count();
+        try (var dlt = TopicRecorder.start(Topics.deadLetter(Topics.STATUS));
+                var writer = PartitionWriter.to(Topics.STATUS, 0)) {
+            listeners.stop();
+            writer.send(first, statusChanged(first, Milestone.POSTED, unit("CURITIBA", "PR")));
+            writer.send(second, statusChanged(second, Milestone.POSTED, unit("CURITIBA", "PR")));
+            writer.send("XX123BR", new ShipmentStatusChanged(UUID.randomUUID(), now(), "XX123BR", Milestone.POSTED, null,
+                    false, false, null, null));
+            writer.sendRaw("garbage", "{not json".getBytes(StandardCharsets.UTF_8));
+            writer.send(first, statusChanged(first, Milestone.DELIVERED, unit("LONDRINA", "PR")));
+            listeners.start();
+
+            awaitState(first, NotificationKind.ARRIVED, NotificationState.SENT);
+            awaitState(second, NotificationKind.SHIPPED, NotificationState.SENT);
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> dlt.records().size() >= 2);
+            assertThat(dlt.records()).extracting(r -> r.key()).containsExactly("XX123BR", "garbage");
+            assertThat(meters.counter("shipments_dead_letters", "topic", Topics.STATUS).count() - deadLettersBefore)
+                    .isEqualTo(2);
+            assertThat(parcels.find(first).orElseThrow().arrivalMilestone()).isEqualTo(Milestone.DELIVERED);
+        } finally {
+            listeners.start();
+        }
+    }
+
+    @Test
+    void aRedeliveredBatchChangesNothingAndSendsNothing() {
+        String code = newTrackingCode();
+        String phone = newPhone("51");
+        publish(registered(code, "CARLA LIMA", "Tablet"), contact(code, phone));
+        awaitParcel(code, Parcel::contactKnown);
+        try (var writer = PartitionWriter.to(Topics.STATUS, 0)) {
+            long from = writer.send(code, statusChanged(code, Milestone.POSTED, unit("RECIFE", "PE")));
+            writer.send(code, statusChanged(code, Milestone.DELIVERED, unit("OLINDA", "PE")));
+            awaitState(code, NotificationKind.ARRIVED, NotificationState.SENT);
+            writer.awaitCommitted("notifier", from + 2);
+            var parcelBefore = parcels.find(code).orElseThrow();
+            var notificationsBefore = rowsOf(code);
+
+            listeners.stop();
+            writer.rewind("notifier", from);
+            listeners.start();
+            writer.awaitCommitted("notifier", from + 2);
+            awaitDispatcherPass();
+
+            assertThat(parcels.find(code)).contains(parcelBefore);
+            assertThat(rowsOf(code)).isEqualTo(notificationsBefore);
+            assertThat(templatesSentTo(phone)).hasSameSizeAs(notificationsBefore.stream()
+                    .filter(n -> "SENT".equals(n.get("state"))).toList());
+        } finally {
+            listeners.start();
+        }
+    }
+
+    private List<java.util.Map<String, Object>> rowsOf(String code) {
+        return jdbc.sql("SELECT * FROM notification WHERE tracking_code = ? ORDER BY kind").param(code).query().listOfRows();
     }
 
     static List<String> templatesSentTo(String phone) {

@@ -7,13 +7,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,19 +34,31 @@ public class Parcels {
 
     /** Creates the row if missing and returns it locked ({@code FOR UPDATE}) until the transaction ends. */
     Parcel lockOrCreate(String trackingCode) {
-        Optional<Parcel> existing = lock(trackingCode);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        try {
+        return lockOrCreateAll(List.of(trackingCode)).get(trackingCode);
+    }
+
+    /**
+     * These rows, the missing ones created first, locked until the transaction ends: one locking
+     * read of the existing rows in key order, one multi-row {@code INSERT IGNORE} of the missing ones
+     * (a row another consumer created meanwhile is kept as it is), one locking read of those.
+     */
+    Map<String, Parcel> lockOrCreateAll(Collection<String> trackingCodes) {
+        Map<String, Parcel> locked = new HashMap<>(lockAll(new TreeSet<>(trackingCodes)));
+        List<String> missing = trackingCodes.stream().filter(c -> !locked.containsKey(c)).distinct().sorted().toList();
+        if (!missing.isEmpty()) {
             Timestamp now = Timestamp.from(clock.instant());
-            jdbc.sql("INSERT INTO parcel (tracking_code, origin_from_posted, created_at, updated_at) VALUES (?, ?, ?, ?)")
-                    .params(trackingCode, false, now, now)
+            StringJoiner rows = new StringJoiner(", ");
+            List<Object> params = new ArrayList<>(missing.size() * 4);
+            for (String code : missing) {
+                rows.add("(?, ?, ?, ?)");
+                params.addAll(List.of(code, false, now, now));
+            }
+            jdbc.sql("INSERT IGNORE INTO parcel (tracking_code, origin_from_posted, created_at, updated_at) VALUES " + rows)
+                    .params(params)
                     .update();
-        } catch (DuplicateKeyException raced) {
-            // another consumer created it first: lock theirs
+            locked.putAll(lockAll(missing));
         }
-        return lock(trackingCode).orElseThrow();
+        return locked;
     }
 
     /** The row, locked until the transaction ends. */

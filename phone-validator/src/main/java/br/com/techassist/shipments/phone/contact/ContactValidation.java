@@ -19,7 +19,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -68,20 +70,28 @@ class ContactValidation {
                 .register(meters);
     }
 
-    /** Handles a registration once per tracking code; a redelivery (or one after a correction) is ignored. */
+    /**
+     * Handles a poll's registrations, in order, once per tracking code: a redelivery (or one after a
+     * correction) is ignored. The new contacts are inserted in one JDBC batch, looked up in the cache
+     * with one query and settled together ({@link #completeAll}).
+     */
     @Transactional
-    public void register(ShipmentRegistered registered) {
-        String trackingCode = registered.trackingCode();
-        if (contacts.exists(trackingCode)) {
-            repeatedRegistrations.increment();
-            log.info("{}: registration seen again, its contact is already handled", trackingCode);
-            return;
+    public void registerAll(List<ShipmentRegistered> registrations) {
+        Set<String> known = contacts.existing(registrations.stream().map(ShipmentRegistered::trackingCode).toList());
+        List<Contact> fresh = new ArrayList<>(registrations.size());
+        for (ShipmentRegistered registered : registrations) {
+            String trackingCode = registered.trackingCode();
+            if (!known.add(trackingCode)) {
+                repeatedRegistrations.increment();
+                log.info("{}: registration seen again, its contact is already handled", trackingCode);
+                continue;
+            }
+            newRegistrations.increment();
+            NormalizedPhone phone = BrazilianPhoneNumbers.normalize(chooseFrom(registered.recipient()));
+            fresh.add(Contact.of(trackingCode, phone, false, 0));
         }
-        newRegistrations.increment();
-        NormalizedPhone phone = BrazilianPhoneNumbers.normalize(chooseFrom(registered.recipient()));
-        Contact contact = Contact.of(trackingCode, phone, false, 0);
-        contacts.insert(contact, clock.instant());
-        settle(contact);
+        contacts.insertAll(fresh, clock.instant());
+        settle(fresh);
     }
 
     /** The mobile when one was given, else the landline. */
@@ -107,7 +117,7 @@ class ContactValidation {
         contacts.replacePhone(corrected, clock.instant());
         log.info("{}: operator corrected the phone from {} to {}", trackingCode,
                 Masking.phone(existing.e164() != null ? existing.e164() : existing.input()), Masking.phone(phone.e164()));
-        settle(corrected);
+        settle(List.of(corrected));
     }
 
     @Transactional(readOnly = true)
@@ -115,26 +125,41 @@ class ContactValidation {
         return contacts.find(trackingCode);
     }
 
-    private void settle(Contact contact) {
+    /**
+     * Settles the contacts that need no provider check now (no phone, junk, a provider that cannot
+     * check, a cached answer) with one {@link #completeAll}; the others wait for {@link PendingChecks}.
+     */
+    private void settle(List<Contact> fresh) {
         Instant now = clock.instant();
-        switch (contact.verdict()) {
-            case MISSING -> completeAll(List.of(new Settlement(contact, ContactStatus.MISSING, null, now)));
-            case INVALID -> completeAll(List.of(new Settlement(contact, ContactStatus.INVALID, null, now)));
-            case USABLE -> {
-                if (!directory.canCheck()) {
-                    completeAll(List.of(Settlement.unverified(contact, now)));
-                    return;
-                }
-                Optional<LookupCache.Lookup> cached = contact.freshCheck() ? Optional.empty()
-                        : cache.find(contact.e164Digits(), now);
-                if (cached.isPresent()) {
-                    completeAll(List.of(Settlement.fromCache(contact, cached.get())));
-                } else {
-                    log.info("{}: {} ({}) waits for a WhatsApp check with {}", contact.trackingCode(),
-                            Masking.phone(contact.e164()), contact.phoneType(), directory.name());
-                    signal.afterCommit();
+        boolean checkable = directory.canCheck();
+        Map<String, LookupCache.Lookup> cached = cache.findAll(fresh.stream()
+                .filter(c -> checkable && c.verdict() == NormalizedPhone.Verdict.USABLE && !c.freshCheck())
+                .map(Contact::e164Digits).toList(), now);
+        List<Settlement> settled = new ArrayList<>(fresh.size());
+        boolean waiting = false;
+        for (Contact contact : fresh) {
+            switch (contact.verdict()) {
+                case MISSING -> settled.add(new Settlement(contact, ContactStatus.MISSING, null, now));
+                case INVALID -> settled.add(new Settlement(contact, ContactStatus.INVALID, null, now));
+                case USABLE -> {
+                    LookupCache.Lookup lookup = contact.freshCheck() ? null : cached.get(contact.e164Digits());
+                    if (!checkable) {
+                        settled.add(Settlement.unverified(contact, now));
+                    } else if (lookup != null) {
+                        settled.add(Settlement.fromCache(contact, lookup));
+                    } else {
+                        log.info("{}: {} ({}) waits for a WhatsApp check with {}", contact.trackingCode(),
+                                Masking.phone(contact.e164()), contact.phoneType(), directory.name());
+                        waiting = true;
+                    }
                 }
             }
+        }
+        if (!settled.isEmpty()) {
+            completeAll(settled);
+        }
+        if (waiting) {
+            signal.afterCommit();
         }
     }
 

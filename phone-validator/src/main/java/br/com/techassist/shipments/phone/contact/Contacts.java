@@ -7,8 +7,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,18 +41,31 @@ class Contacts {
                 .optional();
     }
 
-    boolean exists(String trackingCode) {
-        return jdbc.sql("SELECT COUNT(*) FROM contact WHERE tracking_code = ?")
-                        .param(trackingCode).query(Integer.class).single() > 0;
+    /** Which of {@code trackingCodes} have a contact already, in one query. */
+    Set<String> existing(Collection<String> trackingCodes) {
+        if (trackingCodes.isEmpty()) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(jdbc.sql("SELECT tracking_code FROM contact WHERE tracking_code IN (:codes)")
+                .param("codes", List.copyOf(trackingCodes))
+                .query(String.class)
+                .list());
     }
 
     void insert(Contact c, Instant now) {
-        jdbc.sql("INSERT INTO contact (" + COLUMNS + ", next_check_at, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(c.trackingCode(), truncate(c.input(), 100), c.e164(), c.phoneType().name(), join(c.candidates()), c.typedId(),
-                        c.status(), c.whatsappId(), c.freshCheck(), c.revision(), c.attempts(), c.lastError(),
-                        ts(now), ts(now), ts(now))
-                .update();
+        insertAll(List.of(c), now);
+    }
+
+    /** Inserts new contacts in one JDBC batch. */
+    void insertAll(List<Contact> fresh, Instant now) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("INSERT INTO contact (" + COLUMNS + ", next_check_at, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                fresh.stream().map(c -> new Object[] {c.trackingCode(), truncate(c.input(), 100), c.e164(),
+                        c.phoneType().name(), join(c.candidates()), c.typedId(), c.status(), c.whatsappId(),
+                        c.freshCheck(), c.revision(), c.attempts(), c.lastError(), ts(now), ts(now), ts(now)}).toList());
     }
 
     /** Replaces the phone of an existing contact (an operator's correction); the contact is PENDING again. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,16 @@ class LookupCache {
     Optional<Lookup> find(String e164Digits, Instant now) {
         Optional<Lookup> found = peek(e164Digits, now);
         (found.isPresent() ? hits : misses).increment();
+        return found;
+    }
+
+    /**
+     * The unexpired answers for {@code e164Digits} in one query, by number; each number asked for is
+     * counted as a hit or a miss as by {@link #find}.
+     */
+    Map<String, Lookup> findAll(List<String> e164Digits, Instant now) {
+        Map<String, Lookup> found = peekAll(new HashSet<>(e164Digits), now);
+        e164Digits.forEach(n -> (found.containsKey(n) ? hits : misses).increment());
         return found;
     }
 

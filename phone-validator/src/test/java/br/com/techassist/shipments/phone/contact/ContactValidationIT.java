@@ -27,17 +27,20 @@ import br.com.techassist.shipments.phone.whatsapp.WhatsAppDirectory;
 import br.com.techassist.shipments.support.kafka.EventPublisher;
 import br.com.techassist.shipments.testsupport.IntegrationTest;
 import br.com.techassist.shipments.testsupport.MovableClock;
+import br.com.techassist.shipments.testsupport.PartitionWriter;
 import br.com.techassist.shipments.testsupport.TopicRecorder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -91,6 +95,9 @@ class ContactValidationIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     TopicRecorder contacts;
 
@@ -224,6 +231,66 @@ class ContactValidationIT {
         assertThat(contactsOf(code)).hasSize(1);
         evolution.verify(1, postRequestedFor(urlEqualTo(CHECK_URL))
                 .withRequestBody(matchingJsonPath("$.numbers[?(@ == '5543991110007')]")));
+    }
+
+    @Test
+    void aPoisonRecordInTheMiddleOfABatchIsDeadLetteredAloneAndTheRegistrationsAroundItAreValidated() {
+        List<String> good = List.of(newTrackingCode(), newTrackingCode(), newTrackingCode(), newTrackingCode());
+        double deadLettersBefore = meters.counter("shipments_dead_letters", "topic", Topics.REGISTERED).count();
+        try (var dlt = TopicRecorder.start(Topics.deadLetter(Topics.REGISTERED));
+                var writer = PartitionWriter.to(Topics.REGISTERED, 1)) {
+            listeners.stop();
+            writeRegistration(writer, good.get(0));
+            writeRegistration(writer, good.get(1));
+            writeRegistration(writer, "NOT-A-CODE");
+            writer.sendRaw("garbage", "{not json".getBytes(StandardCharsets.UTF_8));
+            writeRegistration(writer, good.get(2));
+            writeRegistration(writer, good.get(3));
+            listeners.start();
+
+            good.forEach(code -> assertThat(awaitContact(code).status()).isEqualTo(ContactStatus.INVALID));
+            await().atMost(WAIT).until(() -> dlt.records().size() >= 2);
+            assertThat(dlt.records()).extracting(ConsumerRecord::key).containsExactly("NOT-A-CODE", "garbage");
+            assertThat(meters.counter("shipments_dead_letters", "topic", Topics.REGISTERED).count() - deadLettersBefore)
+                    .isEqualTo(2);
+        } finally {
+            listeners.start();
+        }
+    }
+
+    @Test
+    void aRedeliveredBatchChangesNoContactAndPublishesNothingNew() {
+        List<String> codes = List.of(newTrackingCode(), newTrackingCode(), newTrackingCode());
+        try (var writer = PartitionWriter.to(Topics.REGISTERED, 1)) {
+            long from = writeRegistration(writer, codes.get(0));
+            writeRegistration(writer, codes.get(1));
+            writeRegistration(writer, codes.get(2));
+            codes.forEach(this::awaitContact);
+            writer.awaitCommitted("phone-validator", from + codes.size());
+            var before = jdbc.sql("SELECT * FROM contact WHERE tracking_code IN (:codes) ORDER BY tracking_code")
+                    .param("codes", codes).query().listOfRows();
+            double duplicatesBefore = meters.counter("phone.registrations", "outcome", "duplicate").count();
+
+            listeners.stop();
+            writer.rewind("phone-validator", from);
+            listeners.start();
+            writer.awaitCommitted("phone-validator", from + codes.size());
+
+            assertThat(meters.counter("phone.registrations", "outcome", "duplicate").count() - duplicatesBefore)
+                    .isEqualTo(codes.size());
+            assertThat(jdbc.sql("SELECT * FROM contact WHERE tracking_code IN (:codes) ORDER BY tracking_code")
+                    .param("codes", codes).query().listOfRows()).isEqualTo(before);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE message_key IN (:codes)")
+                    .param("codes", codes).query(Integer.class).single()).isZero();
+            codes.forEach(code -> assertThat(contactsOf(code)).hasSize(1));
+        } finally {
+            listeners.start();
+        }
+    }
+
+    /** A registration with a junk phone (INVALID at once, no provider asked), written to the batch partition. */
+    private static long writeRegistration(PartitionWriter writer, String code) {
+        return writer.send(code, TestParcels.registration(code, new Phone("43", "não tem"), null));
     }
 
     @Test

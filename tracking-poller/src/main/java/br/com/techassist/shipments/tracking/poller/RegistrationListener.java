@@ -4,20 +4,22 @@ import br.com.techassist.shipments.model.ShipmentEvent;
 import br.com.techassist.shipments.model.ShipmentRegistered;
 import br.com.techassist.shipments.model.Topics;
 import br.com.techassist.shipments.model.TrackingCode;
+import br.com.techassist.shipments.support.kafka.EventBatches;
 import br.com.techassist.shipments.support.kafka.PoisonRecordException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.handler.annotation.Header;
-import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Consumes {@code shipments.registered.v1} into {@code tracked_object} (a repeated registration
@@ -33,18 +35,26 @@ class RegistrationListener implements ConsumerSeekAware {
     private final PartitionOwnership ownership;
     private final TrackingMetrics metrics;
     private final Clock clock;
+    private final EventBatches batches;
 
-    RegistrationListener(TrackedObjects objects, PartitionOwnership ownership, TrackingMetrics metrics, Clock clock) {
+    RegistrationListener(TrackedObjects objects, PartitionOwnership ownership, TrackingMetrics metrics, Clock clock,
+            TransactionTemplate transactions) {
         this.objects = objects;
         this.ownership = ownership;
         this.metrics = metrics;
         this.clock = clock;
+        this.batches = new EventBatches(transactions);
     }
 
-    @KafkaListener(topics = Topics.REGISTERED, groupId = "tracking-poller")
-    void on(@Payload ShipmentEvent event, @Header(KafkaHeaders.RECEIVED_PARTITION) int partition) {
-        if (!(event instanceof ShipmentRegistered registered)) {
-            throw new PoisonRecordException("not a ShipmentRegistered on " + Topics.REGISTERED + ": " + event);
+    /** A poll's registrations, stored with one statement in one transaction (see {@link EventBatches}). */
+    @KafkaListener(topics = Topics.REGISTERED, groupId = "tracking-poller", batch = "true")
+    void on(List<ConsumerRecord<String, ShipmentEvent>> records) {
+        batches.process(records, this::validate, this::track);
+    }
+
+    private TrackedObject validate(ConsumerRecord<String, ShipmentEvent> record) {
+        if (!(record.value() instanceof ShipmentRegistered registered)) {
+            throw new PoisonRecordException("not a ShipmentRegistered on " + Topics.REGISTERED + ": " + record.value());
         }
         if (!TrackingCode.isValid(registered.trackingCode())) {
             throw new PoisonRecordException("invalid tracking code '" + registered.trackingCode() + "'");
@@ -52,11 +62,19 @@ class RegistrationListener implements ConsumerSeekAware {
         String code = TrackingCode.parse(registered.trackingCode()).value();
         Instant now = clock.instant();
         Instant registeredAt = registered.occurredAt() != null ? registered.occurredAt().toInstant() : now;
-        if (objects.insert(TrackedObject.registered(code, partition, registeredAt, now))) {
-            metrics.registered();
-            log.info("{}: now tracked (partition {}), first poll due now", code, partition);
-        } else {
-            log.debug("{}: already tracked, registration ignored", code);
+        return TrackedObject.registered(code, record.partition(), registeredAt, now);
+    }
+
+    private void track(List<TrackedObject> registrations) {
+        Map<String, TrackedObject> fresh = new HashMap<>();
+        objects.insertAll(registrations).forEach(o -> fresh.put(o.trackingCode(), o));
+        for (TrackedObject o : registrations) {
+            if (fresh.remove(o.trackingCode()) != null) {
+                metrics.registered();
+                log.info("{}: now tracked (partition {}), first poll due now", o.trackingCode(), o.partition());
+            } else {
+                log.debug("{}: already tracked, registration ignored", o.trackingCode());
+            }
         }
     }
 

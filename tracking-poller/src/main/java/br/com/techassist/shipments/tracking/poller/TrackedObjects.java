@@ -7,14 +7,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,16 +39,38 @@ class TrackedObjects {
 
     /** Stores a new object; false (and nothing changed) when the code is already tracked. */
     boolean insert(TrackedObject o) {
-        try {
-            jdbc.sql("INSERT INTO tracked_object (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(o.trackingCode(), o.partition(), o.milestone().name(), o.delivered(), o.active(),
-                            name(o.stopReason()), ts(o.registeredAt()), ts(o.nextPollAt()), ts(o.lastPolledAt()),
-                            ts(o.lastEventAt()), ts(o.expectedDelivery()), o.polls(), o.polledBy(), ts(o.movedAt()))
-                    .update();
-            return true;
-        } catch (DuplicateKeyException alreadyTracked) {
-            return false;
+        return !insertAll(List.of(o)).isEmpty();
+    }
+
+    /**
+     * Stores the objects whose code is not tracked yet with one multi-row {@code INSERT IGNORE}, in
+     * code order (so concurrent inserters take their locks in the same order); a code given twice is
+     * stored once. Returns the objects stored, in code order.
+     */
+    List<TrackedObject> insertAll(Collection<TrackedObject> given) {
+        Map<String, TrackedObject> byCode = new TreeMap<>();
+        given.forEach(o -> byCode.putIfAbsent(o.trackingCode(), o));
+        if (byCode.isEmpty()) {
+            return List.of();
         }
+        Set<String> tracked = new HashSet<>(jdbc.sql("SELECT tracking_code FROM tracked_object WHERE tracking_code IN (:codes)")
+                .param("codes", byCode.keySet())
+                .query(String.class)
+                .list());
+        List<TrackedObject> fresh = byCode.values().stream().filter(o -> !tracked.contains(o.trackingCode())).toList();
+        if (fresh.isEmpty()) {
+            return fresh;
+        }
+        StringJoiner rows = new StringJoiner(", ");
+        List<@Nullable Object> params = new ArrayList<>(fresh.size() * 14);
+        for (TrackedObject o : fresh) {
+            rows.add("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(Arrays.asList(o.trackingCode(), o.partition(), o.milestone().name(), o.delivered(), o.active(),
+                    name(o.stopReason()), ts(o.registeredAt()), ts(o.nextPollAt()), ts(o.lastPolledAt()),
+                    ts(o.lastEventAt()), ts(o.expectedDelivery()), o.polls(), o.polledBy(), ts(o.movedAt())));
+        }
+        jdbc.sql("INSERT IGNORE INTO tracked_object (" + COLUMNS + ") VALUES " + rows).params(params).update();
+        return fresh;
     }
 
     /**

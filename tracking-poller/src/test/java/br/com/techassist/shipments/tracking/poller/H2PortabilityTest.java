@@ -54,6 +54,12 @@ class H2PortabilityTest {
         assertThat(objects.insert(TrackedObject.registered("AA000000015BR", 1, NOW, NOW))).isFalse();
         objects.insert(TrackedObject.registered("AA000000029BR", 2, NOW, NOW.plus(Duration.ofMinutes(3))));
         objects.insert(TrackedObject.registered("AA000000032BR", 4, NOW, NOW));
+        assertThat(objects.insertAll(List.of(TrackedObject.registered("AA000000046BR", 3, NOW, NOW),
+                        TrackedObject.registered("AA000000015BR", 1, NOW, NOW),
+                        TrackedObject.registered("AA000000046BR", 3, NOW, NOW))))
+                .as("one multi-row insert of the codes not tracked yet").extracting(TrackedObject::trackingCode)
+                .containsExactly("AA000000046BR");
+        jdbc.sql("DELETE FROM tracked_object WHERE tracking_code = 'AA000000046BR'").update();
 
         var candidates = objects.candidates(List.of(1, 2), NOW, NOW.plus(Duration.ofMinutes(5)),
                 NOW.minus(Duration.ofMinutes(10)), 100);

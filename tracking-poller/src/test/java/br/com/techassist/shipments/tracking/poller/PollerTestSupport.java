@@ -67,12 +67,16 @@ final class PollerTestSupport {
 
     static void register(EventPublisher publisher, Collection<String> codes) {
         List<CompletableFuture<?>> sent = codes.stream()
-                .<CompletableFuture<?>>map(code -> publisher.publish(new ShipmentRegistered(
-                        ShipmentRegistered.idFor(code), OffsetDateTime.now(ZoneOffset.UTC), code,
-                        ShipmentRegistered.Source.PRE_POSTING, "PP-" + code, "03298", "PAC CONTRATO AG",
-                        new Recipient(null, null, null, null, null), List.of(), null, null)))
+                .<CompletableFuture<?>>map(code -> publisher.publish(registration(code)))
                 .toList();
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** The registration prepost-ingest publishes for {@code code} (any string: invalid codes make poison records). */
+    static ShipmentRegistered registration(String code) {
+        return new ShipmentRegistered(ShipmentRegistered.idFor(code), OffsetDateTime.now(ZoneOffset.UTC), code,
+                ShipmentRegistered.Source.PRE_POSTING, "PP-" + code, "03298", "PAC CONTRATO AG",
+                new Recipient(null, null, null, null, null), List.of(), null, null);
     }
 
     static void awaitTracked(JdbcClient jdbc, Collection<String> codes) {
