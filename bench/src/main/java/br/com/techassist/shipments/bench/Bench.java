@@ -221,6 +221,8 @@ public final class Bench {
             List<FixedSchedule.Span> spans = new ArrayList<>();
             List<Double> arrivedDelayMinutes = new ArrayList<>();
             Map<String, List<Double>> arrivedDelayByLifecycle = new java.util.TreeMap<>();
+            List<Double> arrivedSeenMinutes = new ArrayList<>(); // event -> first Rastro answer showing it
+            List<Double> arrivedSeenToSentMinutes = new ArrayList<>(); // that answer -> message received
             List<String> slowestArrived = new ArrayList<>();
             List<Double> endToEndSeconds = new ArrayList<>();
             List<Double> arrivedEndToEnd = new ArrayList<>();
@@ -249,6 +251,12 @@ public final class Bench {
                     double simMinutes = Duration.between(event, m.simulatedAt()).toSeconds() / 60.0;
                     if (m.kind().equals("ARRIVED")) {
                         arrivedDelayMinutes.add(simMinutes);
+                        JsonNode served = p.get("correiosEventsFirstServedAt").get(arrivalIndex(events));
+                        if (served != null && !served.isNull()) {
+                            LocalDateTime seen = Messages.simulated(served.asString());
+                            arrivedSeenMinutes.add(Duration.between(event, seen).toSeconds() / 60.0);
+                            arrivedSeenToSentMinutes.add(Duration.between(seen, m.simulatedAt()).toSeconds() / 60.0);
+                        }
                         arrivedDelayByLifecycle.computeIfAbsent(p.get("lifecycle").asString(), k -> new ArrayList<>())
                                 .add(simMinutes);
                         slowestArrived.add(String.format("%08.1f min %s %s", simMinutes, code, p.get("lifecycle").asString()));
@@ -281,6 +289,12 @@ public final class Bench {
             p3.put("arrivedAfterEventSimMinutesP50", arrived.at(50));
             p3.put("arrivedAfterEventSimMinutesP95", arrived.at(95));
             p3.put("arrivedMessages", arrived.count());
+            Percentiles seen = Percentiles.of(arrivedSeenMinutes);
+            Percentiles seenToSent = Percentiles.of(arrivedSeenToSentMinutes);
+            p3.put("arrivalEventToFirstRastroAnswerSimMinutesP50", seen.at(50));
+            p3.put("arrivalEventToFirstRastroAnswerSimMinutesP95", seen.at(95));
+            p3.put("firstRastroAnswerToArrivedSentSimMinutesP50", seenToSent.at(50));
+            p3.put("firstRastroAnswerToArrivedSentSimMinutesP95", seenToSent.at(95));
             Map<String, String> byLifecycle = new LinkedHashMap<>();
             arrivedDelayByLifecycle.forEach((lifecycle, delays) -> byLifecycle.put(lifecycle, String.format(
                     "n=%d p50=%.1f p95=%.1f", delays.size(), Percentiles.of(delays).at(50), Percentiles.of(delays).at(95))));
@@ -302,6 +316,11 @@ public final class Bench {
             row("  object polls per parcel: adaptive vs fixed", "%.1f vs %.1f", objectPolls / truth.size(),
                     (double) fixed.objectPolls() / truth.size());
             row("  ARRIVED after the event, simulated min p50 / p95", "%.1f / %.1f (target p95 <= 15)", arrived.at(50), arrived.at(95));
+            row("    of which event -> first Rastro answer showing it", "p50 %.1f / p95 %.1f sim min (the schedule)",
+                    seen.at(50), seen.at(95));
+            row("    and that answer -> message received", "p50 %.1f / p95 %.1f sim min = %.0f / %.0f ms real (the pipeline)",
+                    seenToSent.at(50), seenToSent.at(95), seenToSent.at(50) * 60_000 / LIFE_CLOCK,
+                    seenToSent.at(95) * 60_000 / LIFE_CLOCK);
             row("4 event visible -> message sent, real s p50 / p99", "%.2f / %.2f (%d messages, clock x%.0f)",
                     e2e.at(50), e2e.at(99), e2e.count(), LIFE_CLOCK);
             row("  ARRIVED only: event visible -> sent, real s p50 / p99", "%.2f / %.2f", arrivedE2e.at(50), arrivedE2e.at(99));
@@ -367,12 +386,18 @@ public final class Bench {
 
     /** When ARRIVED became due: the first delivery (BDE/BDI/BDR 01) or pickup notice (LDI). */
     static LocalDateTime arrivalEvent(List<JsonNode> newestFirst) {
-        LocalDateTime first = null;
-        for (JsonNode e : newestFirst) {
+        int i = arrivalIndex(newestFirst);
+        return i < 0 ? null : Messages.simulated(newestFirst.get(i).get("dtHrCriado").asString());
+    }
+
+    /** Index (newest first) of the event that made ARRIVED due: the oldest LDI or BDE/BDI/BDR 01; -1 if none. */
+    static int arrivalIndex(List<JsonNode> newestFirst) {
+        int first = -1;
+        for (int i = 0; i < newestFirst.size(); i++) {
+            JsonNode e = newestFirst.get(i);
             String code = e.get("codigo").asString();
-            boolean arrival = code.equals("LDI") || (code.matches("BDE|BDI|BDR") && e.get("tipo").asString().equals("01"));
-            if (arrival) {
-                first = Messages.simulated(e.get("dtHrCriado").asString());
+            if (code.equals("LDI") || (code.matches("BDE|BDI|BDR") && e.get("tipo").asString().equals("01"))) {
+                first = i;
             }
         }
         return first;

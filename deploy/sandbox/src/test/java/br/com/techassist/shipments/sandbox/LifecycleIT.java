@@ -104,5 +104,20 @@ class LifecycleIT {
             assertThat(last).as(lifecycle).isEqualTo(expected);
             assertThat(events.get(events.size() - 1).get("codigo").asString()).isEqualTo("PO");
         }
+
+        // the ground truth now says when an answer first showed each event (this request or an earlier one)
+        for (JsonNode parcel : http.get("/sandbox/scenario/parcels").json()) {
+            JsonNode served = parcel.get("correiosEventsFirstServedAt");
+            JsonNode events = parcel.get("correiosEvents");
+            assertThat(served.size()).isEqualTo(events.size());
+            boolean asked = truth.containsKey(parcel.get("trackingCode").asString());
+            for (int i = 0; i < events.size(); i++) {
+                if (!asked) {
+                    continue;
+                }
+                assertThat(served.get(i).isNull()).as("first served, %s", parcel.get("trackingCode")).isFalse();
+                assertThat(served.get(i).asString()).isGreaterThanOrEqualTo(events.get(i).get("dtHrCriado").asString());
+            }
+        }
     }
 }

@@ -86,6 +86,7 @@ class TrackingController {
             case U -> List.of(events.getLast());
             case P -> List.of(events.getFirst());
         };
+        parcel.served(shown, now);
         return new TrackedObject(code, new PostalType(code.substring(0, 2), parcel.service().trackingDescription(),
                 parcel.service().category()), WireTime.format(parcel.expectedDelivery().atTime(23, 59)), "F",
                 parcel.weightGrams() / 1000.0, "Pacote", shown, null);

@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +36,7 @@ public final class Parcel {
     private final LocalDate expectedDelivery;
     private final boolean unknownEventCode;
     private volatile List<TrackingEvent> events;
+    private final Map<TrackingEvent, LocalDateTime> firstServed = new ConcurrentHashMap<>();
     private volatile @Nullable LocalDateTime postedAt;
 
     Parcel(String id, String trackingCode, Recipient recipient, List<ContentItem> contents,
@@ -75,6 +78,18 @@ public final class Parcel {
             visible++;
         }
         return all.subList(0, visible);
+    }
+
+    /** Notes that a tracking answer at simulated time {@code now} showed these events (the first time counts). */
+    public void served(List<TrackingEvent> shown, LocalDateTime now) {
+        for (TrackingEvent event : shown) {
+            firstServed.putIfAbsent(event, now);
+        }
+    }
+
+    /** When a tracking answer first showed {@code event} (simulated time); null if none has yet. */
+    public @Nullable LocalDateTime firstServedAt(TrackingEvent event) {
+        return firstServed.get(event);
     }
 
     /** True when every planned event is visible at {@code now}. */

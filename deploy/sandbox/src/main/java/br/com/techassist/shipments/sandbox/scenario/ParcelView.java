@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param arrivedExpected whether an ARRIVED message is due (delivered or awaiting pickup, and WhatsApp)
  * @param finished true once every planned event is visible
  * @param correiosEvents events visible now, newest first, as SRO Rastro returns them
+ * @param correiosEventsFirstServedAt for each of {@code correiosEvents}, when an SRO Rastro answer first showed it
+ *     (simulated time), or null: how long the tracking poller took to see each event
  */
 public record ParcelView(
         String trackingCode,
@@ -34,7 +36,8 @@ public record ParcelView(
         boolean arrivedExpected,
         boolean unknownEventCode,
         boolean finished,
-        List<TrackingEvent> correiosEvents) {
+        List<TrackingEvent> correiosEvents,
+        List<@Nullable String> correiosEventsFirstServedAt) {
 
     /** The four phone fields of the pre-posting's {@code destinatario}. */
     public record PhoneAsGiven(
@@ -51,6 +54,16 @@ public record ParcelView(
                 WireTime.format(parcel.prePostedAt()), posted != null ? WireTime.format(posted) : null,
                 parcel.statusAt(now), parcel.lifecycle().finalMilestone(), whatsapp && parcel.lifecycle().ships(),
                 whatsapp && parcel.lifecycle().arrives(), parcel.hasUnknownEventCode(), parcel.isFinished(now),
-                parcel.eventsAt(now).reversed());
+                parcel.eventsAt(now).reversed(), firstServed(parcel, now));
+    }
+
+    /** For each event of {@code correiosEvents} (same order), when a tracking answer first showed it. */
+    private static List<@Nullable String> firstServed(Parcel parcel, LocalDateTime now) {
+        List<@Nullable String> served = new java.util.ArrayList<>();
+        for (TrackingEvent event : parcel.eventsAt(now).reversed()) {
+            LocalDateTime at = parcel.firstServedAt(event);
+            served.add(at == null ? null : WireTime.format(at));
+        }
+        return served;
     }
 }
