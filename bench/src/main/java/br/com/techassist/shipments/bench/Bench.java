@@ -72,7 +72,7 @@ public final class Bench {
     private void throughputAndProviderRate() throws Exception {
         int parcels = Integer.getInteger("bench.parcels", 1000);
         try (BenchSystem system = new BenchSystem(inProcessUrl, TRACKING_SPEED_FAST, List.of(
-                "--ingest.interval=PT1S",
+                "--ingest.interval=PT1S", "--ingest.initial-delay=PT0S",
                 "--notifier.provider-rate=100000",
                 "--notifier.max-in-flight=512",
                 "--phone.checks.batch-size=100",
@@ -164,6 +164,11 @@ public final class Bench {
         waitUntil(Duration.ofSeconds(Long.getLong("bench.wave-timeout", 120)),
                 () -> Topics.lag(system.bootstrapServers(), "notifier") == 0);
         system.stopService(Svc.NOTIFIER);
+        // the sends the intake tried were refused (auth failure) and put off until the end of the pause:
+        // due again now, so the whole backlog is there for the measured run
+        int putOff = system.update(Svc.NOTIFIER,
+                "UPDATE notification SET next_attempt_at = CURRENT_TIMESTAMP(6) WHERE state = 'PENDING'");
+        System.out.println("bench: " + putOff + " pending messages made due again after the intake");
         http.send("DELETE", sandbox + "/sandbox/faults", "");
         http.send("PUT", sandbox + "/sandbox/faults", "{\"whatsapp\": {\"latency\": \"PT0.2S\"}}");
         Instant start = Instant.now();
@@ -202,7 +207,7 @@ public final class Bench {
         int parcels = Integer.getInteger("bench.life-parcels", 300);
         long windowSeconds = Long.getLong("bench.life-seconds", 150);
         try (BenchSystem system = new BenchSystem(inProcessUrl, LIFE_CLOCK, List.of(
-                "--ingest.interval=PT1S", "--notifier.provider-rate=1000", "--logging.level.root=WARN"))) {
+                "--ingest.interval=PT1S", "--ingest.initial-delay=PT0S", "--notifier.provider-rate=1000", "--logging.level.root=WARN"))) {
             system.start(List.of("--sandbox.scenario.parcels=" + parcels, "--sandbox.scenario.spread=PT12H",
                     "--sandbox.clock.speed=" + LIFE_CLOCK));
             String sandbox = system.sandboxUrl();
@@ -355,7 +360,7 @@ public final class Bench {
         int parcels = Integer.getInteger("bench.memory-parcels", 300);
         long windowSeconds = Long.getLong("bench.memory-seconds", 180);
         try (BenchSystem system = new BenchSystem(mysqlUrl, LIFE_CLOCK, List.of(
-                "--ingest.interval=PT1S", "--notifier.provider-rate=1000", "--logging.level.root=WARN"))) {
+                "--ingest.interval=PT1S", "--ingest.initial-delay=PT0S", "--notifier.provider-rate=1000", "--logging.level.root=WARN"))) {
             system.startInfrastructure(List.of("--sandbox.scenario.parcels=" + parcels, "--sandbox.scenario.spread=PT12H",
                     "--sandbox.clock.speed=" + LIFE_CLOCK));
             Path logs = Files.createDirectories(Path.of("bench-results"));
@@ -374,6 +379,14 @@ public final class Bench {
                 p5.put("parcels", parcels);
                 p5.put("messagesSent", sent(sandbox));
                 watch.peaks().forEach((svc, peak) -> {
+                    String log = "bench-results/memory-" + svc.serviceName() + ".log";
+                    if (peak.heapBytes() == 0) { // its actuator never answered: it did not start
+                        p5.put(svc.serviceName(), Map.of("failed", "never answered on its actuator, see " + log));
+                        row("5 " + svc.serviceName() + ": peak heap used / peak RSS", "NOT MEASURED: the service did not "
+                                + "start or never answered (exit %s), see %s", processes.get(svc).isAlive() ? "none"
+                                : String.valueOf(processes.get(svc).exitValue()), log);
+                        return;
+                    }
                     p5.put(svc.serviceName(), Map.of("peakHeapMiB", peak.heapBytes() / (1024 * 1024),
                             "peakRssMiB", peak.rssBytes() / (1024 * 1024)));
                     row("5 " + svc.serviceName() + ": peak heap used / peak RSS", "%d MiB / %d MiB",

@@ -176,16 +176,33 @@ public final class BenchSystem implements AutoCloseable {
     }
 
     private void dropDatabases() {
+        try (var c = connect("")) {
+            for (Svc svc : Svc.values()) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS " + database(svc));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset the benchmark databases on " + mysqlUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs one update statement on {@code svc}'s database; returns the rows changed. */
+    public int update(Svc svc, String sql) {
+        try (var c = connect(database(svc))) {
+            return c.createStatement().executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot update " + database(svc) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String database(Svc svc) {
+        return "shipments_" + svc.serviceName().replace('-', '_');
+    }
+
+    private java.sql.Connection connect(String database) throws SQLException {
         String server = mysqlUrl.replaceFirst("^(jdbc:(?:mysql|mariadb)://[^/?]+).*$", "$1");
         String user = System.getenv().getOrDefault("MYSQL_USERNAME", "root");
         String password = System.getenv().getOrDefault("MYSQL_PASSWORD", "");
-        try (var c = DriverManager.getConnection(server + "/", user, password)) {
-            for (Svc svc : Svc.values()) {
-                c.createStatement().execute("DROP DATABASE IF EXISTS shipments_" + svc.serviceName().replace('-', '_'));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reset the benchmark databases on " + server + ": " + e.getMessage(), e);
-        }
+        return DriverManager.getConnection(server + "/" + database, user, password);
     }
 
     private static int freePort() throws IOException {

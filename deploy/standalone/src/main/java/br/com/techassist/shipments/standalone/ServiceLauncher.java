@@ -160,6 +160,8 @@ final class ServiceLauncher {
                 "--phone.checks.per-minute=100000",
                 "--phone.checks.poll-interval=200ms",
                 "--INGEST_INTERVAL=" + settings.ingestInterval(),
+                // one replica: no other poller to keep off, and a lock held 10 s would stretch a shorter interval
+                "--ingest.lock-at-least-for=PT0S",
                 "--QUIET_HOURS=" + System.getenv().getOrDefault("QUIET_HOURS", "off"));
     }
 }

@@ -1,5 +1,6 @@
 package br.com.techassist.shipments.ingest.intake;
 
+import br.com.techassist.shipments.ingest.IngestProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,8 +20,12 @@ class PollSchedule {
 
     private final PrePostingPollJob job;
 
-    PollSchedule(PrePostingPollJob job) {
+    PollSchedule(PrePostingPollJob job, IngestProperties props) {
         this.job = job;
+        if (props.lockAtLeastFor().compareTo(props.interval()) > 0) {
+            log.warn("ingest.lock-at-least-for ({}) is longer than ingest.interval ({}): the poll runs at most every {}",
+                    props.lockAtLeastFor(), props.interval(), props.lockAtLeastFor());
+        }
     }
 
     @Scheduled(fixedDelayString = "${ingest.interval:PT5M}", initialDelayString = "${ingest.initial-delay:PT10S}")
