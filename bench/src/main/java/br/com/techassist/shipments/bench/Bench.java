@@ -148,7 +148,7 @@ public final class Bench {
 
     private Map<String, Object> providerRate(BenchSystem system, int rate) throws Exception {
         String sandbox = system.sandboxUrl();
-        int parcels = (int) Math.min(Integer.getInteger("bench.rate-parcels-max", 2000), rate * 12L);
+        int parcels = (int) Math.min(Integer.getInteger("bench.rate-parcels-max", 6000), rate * 12L);
         System.out.println("bench: phase 2, provider rate " + rate + "/s, backlog of " + parcels + " messages");
         system.stopService(Svc.NOTIFIER);
         long before = (long) sent(sandbox);
