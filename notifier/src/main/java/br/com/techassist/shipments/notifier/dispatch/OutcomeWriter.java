@@ -1,5 +1,7 @@
 package br.com.techassist.shipments.notifier.dispatch;
 
+import static org.springframework.core.NestedExceptionUtils.getMostSpecificCause;
+
 import br.com.techassist.shipments.support.Outages;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -134,8 +136,10 @@ final class OutcomeWriter implements AutoCloseable {
                 if (!Outages.isOutage(e) || System.nanoTime() + pauseMillis * 1_000_000 > giveUpAt) {
                     throw e;
                 }
-                log.warn("database away while recording {} answer(s) ({}); trying again in {} ms", group.size(),
-                        e.getClass().getSimpleName(), pauseMillis);
+                // an outage (failover, killed connection) or a transient conflict (a deadlock with a consumer's
+                // batch, a lock wait timeout): both pass, so the same group is tried again
+                log.warn("database away or busy while recording {} answer(s) ({}: {}); trying again in {} ms",
+                        group.size(), e.getClass().getSimpleName(), getMostSpecificCause(e).getMessage(), pauseMillis);
                 try {
                     Thread.sleep(pauseMillis);
                 } catch (InterruptedException interrupted) {
