@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,32 +108,36 @@ public class PrePostingIntake {
         List<PrePostingMapper.Mapped> mapped = page.entries().stream().map(e -> PrePostingMapper.map(e, now)).toList();
         Set<String> known = registrations.registeredAmong(mapped.stream()
                 .filter(m -> m.event() != null).map(m -> m.event().trackingCode()).toList());
+        List<ShipmentRegistered> unknown = new ArrayList<>();
         for (int i = 0; i < mapped.size(); i++) {
             tally.seen++;
             ShipmentRegistered event = mapped.get(i).event();
-            if (event == null || !known.contains(event.trackingCode())) {
-                take(page.entries().get(i), mapped.get(i), now, tally);
+            if (event == null) {
+                reject(page.entries().get(i), mapped.get(i), now, tally);
+            } else if (!known.contains(event.trackingCode())) {
+                unknown.add(event);
+            }
+        }
+        // the page's new codes together: one insert and one outbox write
+        Map<String, Registrations.Result> results = registrations.registerAll(unknown);
+        Set<String> counted = new HashSet<>();
+        for (ShipmentRegistered event : unknown) {
+            if (results.get(event.trackingCode()) == Registrations.Result.NEW && counted.add(event.trackingCode())) {
+                tally.registered++;
+                log.debug("registered {} for {} ({})", event.trackingCode(), Masking.name(event.recipient().name()),
+                        event.recipient().mobile() == null ? "-" : Masking.phone(
+                                event.recipient().mobile().areaCode() + event.recipient().mobile().number()));
             }
         }
         return tally;
     }
 
-    private void take(PrePostagemEntry entry, PrePostingMapper.Mapped mapped, OffsetDateTime now, Tally tally) {
-        if (mapped.rejection() != null) {
-            tally.rejected++;
-            if (rejects.reject(entry, mapped.rejection(), now)) {
-                tally.newlyRejected++;
-                tally.newRejections.add(mapped.rejection().reason());
-                log.warn("pre-posting rejected: {} ({})", mapped.rejection().reason(), mapped.rejection().detail());
-            }
-            return;
-        }
-        ShipmentRegistered event = mapped.event();
-        if (registrations.register(event) == Registrations.Result.NEW) {
-            tally.registered++;
-            log.debug("registered {} for {} ({})", event.trackingCode(), Masking.name(event.recipient().name()),
-                    event.recipient().mobile() == null ? "-" : Masking.phone(
-                            event.recipient().mobile().areaCode() + event.recipient().mobile().number()));
+    private void reject(PrePostagemEntry entry, PrePostingMapper.Mapped mapped, OffsetDateTime now, Tally tally) {
+        tally.rejected++;
+        if (rejects.reject(entry, mapped.rejection(), now)) {
+            tally.newlyRejected++;
+            tally.newRejections.add(mapped.rejection().reason());
+            log.warn("pre-posting rejected: {} ({})", mapped.rejection().reason(), mapped.rejection().detail());
         }
     }
 

@@ -4,11 +4,17 @@ import br.com.techassist.shipments.model.EventJson;
 import br.com.techassist.shipments.model.ShipmentRegistered;
 import br.com.techassist.shipments.support.outbox.Outbox;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,26 +39,80 @@ public class Registrations {
     /** Registers the code of {@code event} unless it is registered already. */
     @Transactional
     public Result register(ShipmentRegistered event) {
-        String fingerprint = fingerprint(event);
-        Optional<String> known = fingerprintOf(event.trackingCode());
-        if (known.isPresent()) {
-            return known.get().equals(fingerprint) ? Result.ALREADY_REGISTERED : Result.REGISTERED_DIFFERENTLY;
+        return registerAll(List.of(event)).get(event.trackingCode());
+    }
+
+    /**
+     * Registers the codes of {@code events} that are not registered yet, with one query for the known
+     * ones, one multi-row insert and one outbox write for the new ones; a code given twice counts
+     * once (its first event). When another registration of one of the codes committed in between
+     * (the insert hits the unique key, and the database undoes that statement alone), the new ones are
+     * registered one by one instead. Returns each code's outcome.
+     */
+    @Transactional
+    public Map<String, Result> registerAll(List<ShipmentRegistered> events) {
+        Map<String, ShipmentRegistered> byCode = new LinkedHashMap<>();
+        events.forEach(e -> byCode.putIfAbsent(e.trackingCode(), e));
+        Map<String, String> known = fingerprintsOf(byCode.keySet());
+        Map<String, Result> results = new LinkedHashMap<>();
+        List<ShipmentRegistered> fresh = new ArrayList<>();
+        for (ShipmentRegistered event : byCode.values()) {
+            String knownPrint = known.get(event.trackingCode());
+            if (knownPrint == null) {
+                fresh.add(event);
+            } else {
+                results.put(event.trackingCode(), knownPrint.equals(fingerprint(event)) ? Result.ALREADY_REGISTERED
+                        : Result.REGISTERED_DIFFERENTLY);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return results;
         }
         try {
-            jdbc.sql("""
-                    INSERT INTO registered_shipment
-                        (tracking_code, event_id, source, pre_posting_id, fingerprint, registered_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(event.trackingCode(), event.eventId().toString(), event.source().name(),
-                            event.prePostingId(), fingerprint, Timestamp.from(event.occurredAt().toInstant()))
-                    .update();
+            insert(fresh);
+            outbox.enqueueAll(fresh);
+            fresh.forEach(e -> results.put(e.trackingCode(), Result.NEW));
         } catch (DuplicateKeyException registeredMeanwhile) {
-            return fingerprintOf(event.trackingCode()).filter(fingerprint::equals).isPresent()
+            fresh.forEach(e -> results.put(e.trackingCode(), registerOne(e)));
+        }
+        return results;
+    }
+
+    private Result registerOne(ShipmentRegistered event) {
+        try {
+            insert(List.of(event));
+        } catch (DuplicateKeyException registeredMeanwhile) {
+            String fingerprint = fingerprint(event);
+            return fingerprint.equals(fingerprintsOf(List.of(event.trackingCode())).get(event.trackingCode()))
                     ? Result.ALREADY_REGISTERED
                     : Result.REGISTERED_DIFFERENTLY;
         }
         outbox.enqueue(event);
         return Result.NEW;
+    }
+
+    private void insert(List<ShipmentRegistered> events) {
+        StringJoiner rows = new StringJoiner(", ");
+        List<@Nullable Object> params = new ArrayList<>(events.size() * 6);
+        for (ShipmentRegistered event : events) {
+            rows.add("(?, ?, ?, ?, ?, ?)");
+            params.addAll(Arrays.asList(event.trackingCode(), event.eventId().toString(), event.source().name(),
+                    event.prePostingId(), fingerprint(event), Timestamp.from(event.occurredAt().toInstant())));
+        }
+        jdbc.sql("INSERT INTO registered_shipment (tracking_code, event_id, source, pre_posting_id, fingerprint,"
+                + " registered_at) VALUES " + rows).params(params).update();
+    }
+
+    /** Fingerprints of the codes among {@code trackingCodes} that are registered (one query). */
+    private Map<String, String> fingerprintsOf(Collection<String> trackingCodes) {
+        Map<String, String> prints = new HashMap<>();
+        if (!trackingCodes.isEmpty()) {
+            jdbc.sql("SELECT tracking_code, fingerprint FROM registered_shipment WHERE tracking_code IN (:codes)")
+                    .param("codes", List.copyOf(trackingCodes))
+                    .query((rs, n) -> prints.put(rs.getString(1), rs.getString(2)))
+                    .list();
+        }
+        return prints;
     }
 
     /** The codes among {@code trackingCodes} that are registered already (one query). */
@@ -68,15 +128,9 @@ public class Registrations {
 
     /** Whether {@code trackingCode} is registered. */
     public boolean isRegistered(String trackingCode) {
-        return fingerprintOf(trackingCode).isPresent();
+        return fingerprintsOf(List.of(trackingCode)).containsKey(trackingCode);
     }
 
-    private Optional<String> fingerprintOf(String trackingCode) {
-        return jdbc.sql("SELECT fingerprint FROM registered_shipment WHERE tracking_code = ?")
-                .param(trackingCode)
-                .query(String.class)
-                .optional();
-    }
 
     /** What was registered, regardless of when: the event without its time. */
     static String fingerprint(ShipmentRegistered event) {

@@ -142,6 +142,28 @@ class PrePostingIntakeIT {
     }
 
     @Test
+    void aCodeListedTwiceInOnePageIsRegisteredOnceWithItsFirstEntry() {
+        List<String> codes = codes("PD", 10_000_000, 3);
+        List<Map<String, Object>> items = new ArrayList<>(List.of(item(codes.get(0), 0), item(codes.get(1), 1),
+                item(codes.get(0), 2), item(codes.get(2), 3)));
+        serve("PREPOSTADO", items);
+
+        try (var recorder = TopicRecorder.start(Topics.REGISTERED)) {
+            PollSummary summary = intake.poll();
+
+            assertThat(summary.registered()).isEqualTo(3);
+            var events = recorder.await(ShipmentRegistered.class, e -> codes.contains(e.trackingCode()), 3,
+                    Duration.ofSeconds(30));
+            awaitOutboxEmpty();
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> recorder
+                    .events(ShipmentRegistered.class).stream().filter(e -> codes.contains(e.trackingCode())).count() == 3);
+            assertThat(events).filteredOn(e -> e.trackingCode().equals(codes.get(0)))
+                    .extracting(e -> e.recipient().address().number()).as("the first entry's address")
+                    .containsExactly("0");
+        }
+    }
+
+    @Test
     void postedPreviewsAreListedOverTheLookBackInWindowsOfAtMostThirtyDays() {
         LocalDate today = LocalDate.now(ZoneId.of("America/Sao_Paulo"));
         String code = FakeCorreios.code("PF", 60_000_000);
