@@ -2,18 +2,17 @@ package br.com.techassist.shipments.notifier.parcel;
 
 import br.com.techassist.shipments.model.ContactValidated.ContactStatus;
 import br.com.techassist.shipments.model.Milestone;
+import br.com.techassist.shipments.support.jdbc.MultiRowInsert;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -47,15 +46,8 @@ public class Parcels {
         List<String> missing = trackingCodes.stream().filter(c -> !locked.containsKey(c)).distinct().sorted().toList();
         if (!missing.isEmpty()) {
             Timestamp now = Timestamp.from(clock.instant());
-            StringJoiner rows = new StringJoiner(", ");
-            List<Object> params = new ArrayList<>(missing.size() * 4);
-            for (String code : missing) {
-                rows.add("(?, ?, ?, ?)");
-                params.addAll(List.of(code, false, now, now));
-            }
-            jdbc.sql("INSERT IGNORE INTO parcel (tracking_code, origin_from_posted, created_at, updated_at) VALUES " + rows)
-                    .params(params)
-                    .update();
+            MultiRowInsert.run(jdbc, "INSERT IGNORE INTO parcel (tracking_code, origin_from_posted, created_at, updated_at)",
+                    missing.stream().map(code -> List.of(code, false, now, now)).toList());
             locked.putAll(lockAll(missing));
         }
         return locked;

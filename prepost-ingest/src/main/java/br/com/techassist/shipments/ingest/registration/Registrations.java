@@ -2,6 +2,7 @@ package br.com.techassist.shipments.ingest.registration;
 
 import br.com.techassist.shipments.model.EventJson;
 import br.com.techassist.shipments.model.ShipmentRegistered;
+import br.com.techassist.shipments.support.jdbc.MultiRowInsert;
 import br.com.techassist.shipments.support.outbox.Outbox;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,15 +92,10 @@ public class Registrations {
     }
 
     private void insert(List<ShipmentRegistered> events) {
-        StringJoiner rows = new StringJoiner(", ");
-        List<@Nullable Object> params = new ArrayList<>(events.size() * 6);
-        for (ShipmentRegistered event : events) {
-            rows.add("(?, ?, ?, ?, ?, ?)");
-            params.addAll(Arrays.asList(event.trackingCode(), event.eventId().toString(), event.source().name(),
-                    event.prePostingId(), fingerprint(event), Timestamp.from(event.occurredAt().toInstant())));
-        }
-        jdbc.sql("INSERT INTO registered_shipment (tracking_code, event_id, source, pre_posting_id, fingerprint,"
-                + " registered_at) VALUES " + rows).params(params).update();
+        MultiRowInsert.run(jdbc, "INSERT INTO registered_shipment (tracking_code, event_id, source, pre_posting_id,"
+                + " fingerprint, registered_at)", events.stream().map(event -> Arrays.<@Nullable Object>asList(
+                        event.trackingCode(), event.eventId().toString(), event.source().name(), event.prePostingId(),
+                        fingerprint(event), Timestamp.from(event.occurredAt().toInstant()))).toList());
     }
 
     /** Fingerprints of the codes among {@code trackingCodes} that are registered (one query). */

@@ -9,9 +9,10 @@ import br.com.techassist.shipments.support.kafka.PoisonRecordException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -66,10 +67,10 @@ class RegistrationListener implements ConsumerSeekAware {
     }
 
     private void track(List<TrackedObject> registrations) {
-        Map<String, TrackedObject> fresh = new HashMap<>();
-        objects.insertAll(registrations).forEach(o -> fresh.put(o.trackingCode(), o));
+        Set<String> fresh = new HashSet<>();
+        objects.insertAll(registrations).forEach(o -> fresh.add(o.trackingCode()));
         for (TrackedObject o : registrations) {
-            if (fresh.remove(o.trackingCode()) != null) {
+            if (fresh.remove(o.trackingCode())) {
                 metrics.registered();
                 log.info("{}: now tracked (partition {}), first poll due now", o.trackingCode(), o.partition());
             } else {

@@ -3,11 +3,11 @@ package br.com.techassist.shipments.tracking.poller;
 import br.com.techassist.shipments.model.Milestone;
 import br.com.techassist.shipments.tracking.poller.BatchPlanner.Candidate;
 import br.com.techassist.shipments.tracking.poller.TrackedObject.StopReason;
+import br.com.techassist.shipments.support.jdbc.MultiRowInsert;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,15 +60,12 @@ class TrackedObjects {
         if (fresh.isEmpty()) {
             return fresh;
         }
-        StringJoiner rows = new StringJoiner(", ");
-        List<@Nullable Object> params = new ArrayList<>(fresh.size() * 14);
-        for (TrackedObject o : fresh) {
-            rows.add("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            params.addAll(Arrays.asList(o.trackingCode(), o.partition(), o.milestone().name(), o.delivered(), o.active(),
-                    name(o.stopReason()), ts(o.registeredAt()), ts(o.nextPollAt()), ts(o.lastPolledAt()),
-                    ts(o.lastEventAt()), ts(o.expectedDelivery()), o.polls(), o.polledBy(), ts(o.movedAt())));
-        }
-        jdbc.sql("INSERT IGNORE INTO tracked_object (" + COLUMNS + ") VALUES " + rows).params(params).update();
+        MultiRowInsert.run(jdbc, "INSERT IGNORE INTO tracked_object (" + COLUMNS + ")", fresh.stream()
+                .map(o -> Arrays.<@Nullable Object>asList(o.trackingCode(), o.partition(), o.milestone().name(),
+                        o.delivered(), o.active(), name(o.stopReason()), ts(o.registeredAt()), ts(o.nextPollAt()),
+                        ts(o.lastPolledAt()), ts(o.lastEventAt()), ts(o.expectedDelivery()), o.polls(), o.polledBy(),
+                        ts(o.movedAt())))
+                .toList());
         return fresh;
     }
 

@@ -47,6 +47,7 @@ public record ParcelView(
         Recipient recipient = parcel.recipient();
         boolean whatsapp = parcel.whatsappId() != null;
         LocalDateTime posted = parcel.postedAt();
+        List<TrackingEvent> events = parcel.eventsAt(now).reversed();
         return new ParcelView(parcel.trackingCode(), parcel.id(), parcel.lifecycle(), recipient.name(),
                 new PhoneAsGiven(recipient.dddCelular(), recipient.celular(), recipient.dddTelefone(), recipient.telefone()),
                 parcel.phoneKind(), parcel.whatsappId(), recipient.address().cidade() + "/" + recipient.address().uf(),
@@ -54,13 +55,13 @@ public record ParcelView(
                 WireTime.format(parcel.prePostedAt()), posted != null ? WireTime.format(posted) : null,
                 parcel.statusAt(now), parcel.lifecycle().finalMilestone(), whatsapp && parcel.lifecycle().ships(),
                 whatsapp && parcel.lifecycle().arrives(), parcel.hasUnknownEventCode(), parcel.isFinished(now),
-                parcel.eventsAt(now).reversed(), firstServed(parcel, now));
+                events, firstServed(parcel, events));
     }
 
     /** For each event of {@code correiosEvents} (same order), when a tracking answer first showed it. */
-    private static List<@Nullable String> firstServed(Parcel parcel, LocalDateTime now) {
+    private static List<@Nullable String> firstServed(Parcel parcel, List<TrackingEvent> events) {
         List<@Nullable String> served = new java.util.ArrayList<>();
-        for (TrackingEvent event : parcel.eventsAt(now).reversed()) {
+        for (TrackingEvent event : events) {
             LocalDateTime at = parcel.firstServedAt(event);
             served.add(at == null ? null : WireTime.format(at));
         }

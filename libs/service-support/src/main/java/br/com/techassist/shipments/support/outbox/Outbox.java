@@ -3,6 +3,7 @@ package br.com.techassist.shipments.support.outbox;
 import br.com.techassist.shipments.model.EventJson;
 import br.com.techassist.shipments.model.EventType;
 import br.com.techassist.shipments.model.ShipmentEvent;
+import br.com.techassist.shipments.support.jdbc.MultiRowInsert;
 import br.com.techassist.shipments.support.kafka.EventPublisher;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -54,24 +54,20 @@ public class Outbox {
                 .param("ids", List.copyOf(byId.keySet()))
                 .query(String.class)
                 .list());
-        StringJoiner rows = new StringJoiner(", ");
-        List<Object> params = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
         Timestamp now = Timestamp.from(Instant.now());
         byId.forEach((id, event) -> {
             if (!pending.contains(id)) {
                 EventType type = EventType.of(event);
-                rows.add("(?, ?, ?, ?, ?, ?)");
-                params.addAll(List.of(id, type.topic(), EventPublisher.keyOf(event), type.ceType(),
+                rows.add(List.of(id, type.topic(), EventPublisher.keyOf(event), type.ceType(),
                         new String(EventJson.write(event), StandardCharsets.UTF_8), now));
             }
         });
-        if (params.isEmpty()) {
+        if (rows.isEmpty()) {
             return 0;
         }
-        int stored = jdbc.sql("INSERT INTO outbox_event (event_id, topic, message_key, ce_type, payload, created_at) VALUES "
-                        + rows)
-                .params(params)
-                .update();
+        int stored = MultiRowInsert.run(jdbc,
+                "INSERT INTO outbox_event (event_id, topic, message_key, ce_type, payload, created_at)", rows);
         relay.wakeUpAfterCommit();
         return stored;
     }
