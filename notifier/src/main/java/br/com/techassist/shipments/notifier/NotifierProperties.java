@@ -25,8 +25,12 @@ import org.springframework.validation.annotation.Validated;
  * @param uncertainAfter a claim older than this without an answer becomes UNCERTAIN (never resent)
  * @param retryBackoff first pause after a retryable provider error (doubles each attempt)
  * @param retryMaxBackoff longest pause between two attempts
- * @param maxAttempts attempts after which a retryable error becomes a permanent failure
- * @param authFailurePause how long sending stops after the provider rejected our credentials
+ * @param maxAttempts attempts not accepted by the provider (rate limits) after which an operator is
+ *     alerted ({@code SEND_DELAYED}); the message keeps waiting, it is never failed for it
+ * @param authFailurePause how long sending stops after the provider refused our credentials or
+ *     configuration before the health check is asked again
+ * @param pause how sending pauses and resumes when the provider as a whole cannot send
+ * @param reconcile how sends with an unknown outcome (UNCERTAIN) are reconciled
  * @param trackingLink tracking link put in messages; {@code {code}} is replaced by the tracking code
  * @param whatsapp provider connection settings
  * @param messages message texts per kind
@@ -46,9 +50,44 @@ public record NotifierProperties(
         @DefaultValue("1h") Duration retryMaxBackoff,
         @DefaultValue("10") @Min(1) int maxAttempts,
         @DefaultValue("15m") Duration authFailurePause,
+        @Valid @DefaultValue Pause pause,
+        @Valid @DefaultValue Reconcile reconcile,
         @DefaultValue("https://rastreamento.correios.com.br/app/index.php?objeto={code}") @NotBlank String trackingLink,
         @Valid @DefaultValue WhatsApp whatsapp,
         @Valid @DefaultValue Messages messages) {
+
+    /**
+     * Pausing every send ({@code notifier.pause.*}) while the provider cannot send.
+     *
+     * @param disconnectedCheck first wait before the health check of a disconnected provider (doubles each failed check)
+     * @param disconnectedCheckMax longest wait between two health checks of a disconnected provider
+     * @param disconnectedWarningAfter a disconnection lasting this long raises a WARNING alert
+     * @param disconnectedCriticalAfter a disconnection lasting this long raises a CRITICAL alert
+     * @param quality how long sending stops after a quality/spam-limit answer (131048, 131049) before the health check
+     */
+    public record Pause(
+            @DefaultValue("2s") Duration disconnectedCheck,
+            @DefaultValue("1m") Duration disconnectedCheckMax,
+            @DefaultValue("2m") Duration disconnectedWarningAfter,
+            @DefaultValue("15m") Duration disconnectedCriticalAfter,
+            @DefaultValue("1h") Duration quality) {}
+
+    /**
+     * Reconciling UNCERTAIN sends ({@code notifier.reconcile.*}).
+     *
+     * @param interval how often UNCERTAIN rows are looked at
+     * @param firstCheck wait after a send became UNCERTAIN before the provider's store is first asked (Evolution)
+     * @param checkBackoff wait between two checks of the store (doubles while nothing is proven)
+     * @param webhookWindow Cloud API: no status webhook for the message within this window, while
+     *     webhooks for messages sent after it kept arriving, proves it was not sent
+     * @param giveUpAfter after this long without proof either way the row stays UNCERTAIN for an operator (CRITICAL alert)
+     */
+    public record Reconcile(
+            @DefaultValue("5s") Duration interval,
+            @DefaultValue("30s") Duration firstCheck,
+            @DefaultValue("1m") Duration checkBackoff,
+            @DefaultValue("30m") Duration webhookWindow,
+            @DefaultValue("24h") Duration giveUpAfter) {}
 
     /**
      * Provider connection ({@code notifier.whatsapp.*}).
@@ -60,6 +99,10 @@ public record NotifierProperties(
      * @param instance Evolution instance name ({@code WHATSAPP_INSTANCE})
      * @param appSecret Cloud API app secret that signs webhooks ({@code WHATSAPP_APP_SECRET})
      * @param verifyToken webhook verification token set in the Meta dashboard ({@code WHATSAPP_VERIFY_TOKEN})
+     * @param webhookUrl Evolution: the URL of this service's {@code /webhooks/evolution} as Evolution
+     *     reaches it ({@code WHATSAPP_WEBHOOK_URL}); when set, the webhook is registered at start-up
+     * @param webhookToken Evolution: the secret Evolution sends in the {@code x-webhook-token} header of
+     *     every webhook ({@code WHATSAPP_WEBHOOK_TOKEN}); calls without it are refused with 401
      * @param apiVersion Graph API version
      * @param connectTimeout HTTP connect timeout
      * @param readTimeout HTTP read timeout (an answer not read in time makes the send UNCERTAIN)
@@ -72,10 +115,26 @@ public record NotifierProperties(
             @DefaultValue("") String instance,
             @DefaultValue("") String appSecret,
             @DefaultValue("") String verifyToken,
+            @DefaultValue("") String webhookUrl,
+            @DefaultValue("") String webhookToken,
             @DefaultValue("v21.0") String apiVersion,
             @DefaultValue("3s") Duration connectTimeout,
             @DefaultValue("15s") Duration readTimeout,
-            @Valid @DefaultValue Templates templates) {}
+            @Valid @DefaultValue Templates templates) {
+
+        /** Never prints a secret (token, app secret, verify token, webhook token). */
+        @Override
+        public String toString() {
+            return "WhatsApp[baseUrl=" + baseUrl + ", phoneNumberId=" + phoneNumberId + ", instance=" + instance
+                    + ", token=" + secret(token) + ", appSecret=" + secret(appSecret) + ", verifyToken=" + secret(verifyToken)
+                    + ", webhookUrl=" + webhookUrl + ", webhookToken=" + secret(webhookToken) + ", apiVersion=" + apiVersion
+                    + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+        }
+
+        private static String secret(String value) {
+            return value == null || value.isEmpty() ? "(unset)" : "(set)";
+        }
+    }
 
     /**
      * Cloud API templates ({@code notifier.whatsapp.templates.*}): name, language and the message

@@ -48,14 +48,123 @@ class ProviderAnswersIT extends NotifierITSupport {
     }
 
     @Test
-    void aServerErrorIsRetriedAfterTheBackOffThenSent() {
+    void aServerErrorAfterAcceptanceIsSettledByTheStatusWebhookAndNeverResent() throws Exception {
+        String code = newTrackingCode();
         String phone = newPhone("11");
-        whatsapp.stubFor(sendTo(phone).inScenario("5xx-" + phone).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503))
-                .willSetStateTo("retry"));
-        whatsapp.stubFor(sendTo(phone).inScenario("5xx-" + phone).whenScenarioStateIs("retry").willReturn(accepted()));
+        String id = Notification.idFor(code, NotificationKind.SHIPPED);
+        whatsapp.stubFor(sendTo(phone).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(500)));
+        try (var events = TopicRecorder.start(Topics.NOTIFICATIONS)) {
+            publish(contact(code, phone), statusChanged(code, Milestone.POSTED, unit("SAO PAULO", "SP")));
+            awaitState(code, NotificationKind.SHIPPED, NotificationState.UNCERTAIN);
 
-        assertRetriedThenSent(phone);
+            clock().advance(Duration.ofSeconds(1));
+            postStatus("wamid.ACCEPTED500", "delivered", phone, id);
+
+            Notification sent = awaitState(code, NotificationKind.SHIPPED, NotificationState.SENT);
+            assertThat(sent.providerMessageId()).isEqualTo("wamid.ACCEPTED500");
+            events.await(NotificationSent.class, e -> e.trackingCode().equals(code), 1, WAIT);
+        }
+        clock().advance(Duration.ofHours(2));
+        awaitDispatcherPass();
+        assertThat(sendsTo(phone)).hasSize(1);
+        assertThat(meters.get("notifier.settled.by.webhook").tag("from", "uncertain").counter().count()).isPositive();
+    }
+
+    @Test
+    void aServerErrorBeforeAcceptanceIsReconciledAsNotSentByWebhookSilenceThenSentOnce() throws Exception {
+        String code = newTrackingCode();
+        String phone = newPhone("11");
+        whatsapp.stubFor(sendTo(phone).inScenario("500-" + phone).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(500)).willSetStateTo("up"));
+        whatsapp.stubFor(sendTo(phone).inScenario("500-" + phone).whenScenarioStateIs("up").willReturn(accepted()));
+        publish(contact(code, phone), statusChanged(code, Milestone.POSTED, unit("SAO PAULO", "SP")));
+        Notification uncertain = awaitState(code, NotificationKind.SHIPPED, NotificationState.UNCERTAIN);
+
+        clock().advance(Duration.ofMinutes(29));
+        // a message sent after it gets its status webhook: webhooks do reach us, ours never came
+        String later = newTrackingCode();
+        String laterPhone = newPhone("11");
+        publish(contact(later, laterPhone), statusChanged(later, Milestone.POSTED, unit("SAO PAULO", "SP")));
+        Notification laterSent = awaitState(later, NotificationKind.SHIPPED, NotificationState.SENT);
+        postStatus(laterSent.providerMessageId(), "delivered", laterPhone, laterSent.id());
+        awaitNotification(later, NotificationKind.SHIPPED, n -> n.statusReceivedAt() != null);
+        assertThat(notifications.find(code, NotificationKind.SHIPPED).orElseThrow().state())
+                .as("within the window nothing is proven").isEqualTo(NotificationState.UNCERTAIN);
+
+        clock().advance(Duration.ofMinutes(2));
+        Notification resent = awaitState(code, NotificationKind.SHIPPED, NotificationState.SENT);
+        assertThat(resent.reconcileResent()).isTrue();
+        assertThat(resent.attempts()).isEqualTo(uncertain.attempts() + 1);
+        assertThat(sendsTo(phone)).hasSize(2);
+
+        clock().advance(Duration.ofHours(2));
+        awaitDispatcherPass();
+        assertThat(sendsTo(phone)).as("resent once, never again").hasSize(2);
+    }
+
+    @Test
+    void aStatusWebhookForAMessageWaitingForItsRetrySettlesItAsSent() throws Exception {
+        String code = newTrackingCode();
+        String phone = newPhone("11");
+        String id = Notification.idFor(code, NotificationKind.SHIPPED);
+        whatsapp.stubFor(sendTo(phone).willReturn(error(400, 130429, "Rate limit hit")));
+        publish(contact(code, phone), statusChanged(code, Milestone.POSTED, unit("SAO PAULO", "SP")));
+        awaitNotification(code, NotificationKind.SHIPPED, n -> n.state() == NotificationState.PENDING && n.attempts() == 1);
+
+        postStatus("wamid.LATEPROOF", "sent", phone, id);
+
+        Notification sent = awaitState(code, NotificationKind.SHIPPED, NotificationState.SENT);
+        assertThat(sent.providerMessageId()).isEqualTo("wamid.LATEPROOF");
+        clock().advance(Duration.ofHours(1));
+        awaitDispatcherPass();
+        assertThat(sendsTo(phone)).hasSize(1);
+    }
+
+    @Test
+    void aTemplateMisconfigurationPausesTheQueueWithACriticalAlertAndFailsNothing() {
+        String broken = newPhone("11");
+        String waiting = newPhone("11");
+        whatsapp.stubFor(sendTo(broken).inScenario("tpl-" + broken).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(error(404, 132001, "Template name does not exist in the translation")).willSetStateTo("fixed"));
+        whatsapp.stubFor(sendTo(broken).inScenario("tpl-" + broken).whenScenarioStateIs("fixed").willReturn(accepted()));
+        String first = newTrackingCode();
+        String second = newTrackingCode();
+        try (var alerts = TopicRecorder.start(Topics.ALERTS)) {
+            publish(contact(first, broken), statusChanged(first, Milestone.POSTED, unit("SAO PAULO", "SP")));
+            Notification held = awaitNotification(first, NotificationKind.SHIPPED,
+                    n -> n.state() == NotificationState.PENDING && "132001".equals(n.errorCode()));
+            assertThat(held.attempts()).isZero();
+            ShipmentAlert alert = alerts.await(ShipmentAlert.class,
+                    a -> a.type() == ShipmentAlert.AlertType.PROVIDER_PAUSED, 1, WAIT).getFirst();
+            assertThat(alert.severity()).isEqualTo(ShipmentAlert.Severity.CRITICAL);
+
+            publish(contact(second, waiting), statusChanged(second, Milestone.POSTED, unit("SAO PAULO", "SP")));
+            awaitState(second, NotificationKind.SHIPPED, NotificationState.PENDING);
+            assertThat(sendsTo(waiting)).as("the queue is paused").isEmpty();
+            assertThat(notifications.count(NotificationState.FAILED)).isEqualTo(failedBefore);
+
+            clock().advance(Duration.ofMinutes(15));
+            awaitState(first, NotificationKind.SHIPPED, NotificationState.SENT);
+            awaitState(second, NotificationKind.SHIPPED, NotificationState.SENT);
+            alerts.await(ShipmentAlert.class, a -> a.type() == ShipmentAlert.AlertType.PROVIDER_PAUSED
+                    && a.severity() == ShipmentAlert.Severity.INFO, 1, WAIT);
+        }
+        assertThat(sendsTo(broken)).hasSize(2);
+        assertThat(sendsTo(waiting)).hasSize(1);
+    }
+
+    private long failedBefore;
+
+    @org.junit.jupiter.api.BeforeEach
+    void countFailed() {
+        failedBefore = notifications.count(NotificationState.FAILED);
+    }
+
+    private void postStatus(String wamid, String status, String phone, String callbackData) throws Exception {
+        String webhook = WebhookIT.statusWebhook(wamid, status, phone, callbackData, clock().instant());
+        mvc.perform(post("/webhooks/whatsapp").contentType(MediaType.APPLICATION_JSON).content(webhook)
+                        .header("X-Hub-Signature-256", WebhookIT.sign(webhook)))
+                .andExpect(status().isOk());
     }
 
     private void assertRetriedThenSent(String phone) {
@@ -132,7 +241,7 @@ class ProviderAnswersIT extends NotifierITSupport {
     }
 
     @Test
-    void aCrashAfterTheClaimBecomesUncertainIsNeverResentAndAWebhookResolvesIt() throws Exception {
+    void aCrashAfterTheClaimBecomesUncertainIsNotResentBlindAndAWebhookResolvesIt() throws Exception {
         String code = newTrackingCode();
         String phone = newPhone("11");
         String id = Notification.idFor(code, NotificationKind.SHIPPED);
@@ -153,9 +262,9 @@ class ProviderAnswersIT extends NotifierITSupport {
             assertThat(uncertain.attempts()).isEqualTo(1);
             ShipmentAlert alert = events.await(ShipmentAlert.class, a -> code.equals(a.trackingCode()), 1, WAIT).getFirst();
             assertThat(alert.type()).isEqualTo(ShipmentAlert.AlertType.SEND_UNCERTAIN);
-            assertThat(alert.severity()).isEqualTo(ShipmentAlert.Severity.CRITICAL);
+            assertThat(alert.severity()).isEqualTo(ShipmentAlert.Severity.WARNING);
 
-            clock().advance(Duration.ofHours(1));
+            clock().advance(Duration.ofMinutes(10));
             awaitDispatcherPass();
             assertThat(sendsTo(phone)).isEmpty();
 

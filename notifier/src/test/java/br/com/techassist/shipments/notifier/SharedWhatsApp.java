@@ -27,6 +27,8 @@ import java.util.List;
 public final class SharedWhatsApp {
 
     public static final String MESSAGES = "/v21.0/106540352242922/messages";
+    /** The phone number's Graph node: the Cloud API health check. */
+    public static final String HEALTH = "/v21.0/106540352242922";
     private static WireMockServer server;
 
     private SharedWhatsApp() {}
@@ -36,6 +38,10 @@ public final class SharedWhatsApp {
             WireMockServer started = new WireMockServer(options().dynamicPort().templatingEnabled(true));
             started.start();
             started.stubFor(post(MESSAGES).atPriority(10).willReturn(accepted()));
+            started.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(HEALTH).atPriority(10).willReturn(
+                    com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                            {"verified_name":"Assistencia Tecnica","display_phone_number":"+55 11 3333-4444",
+                             "quality_rating":"GREEN","id":"106540352242922"}""")));
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "whatsapp-fake-shutdown"));
             warmUp(started);
             server = started;

@@ -35,7 +35,13 @@ public record ShipmentAlert(
         NO_WHATSAPP,
         SEND_FAILED,
         SEND_UNCERTAIN,
-        PROVIDER_AUTH_FAILED
+        PROVIDER_AUTH_FAILED,
+        /** The WhatsApp provider or its connection is down; sends wait (WARNING, then CRITICAL; INFO when it is back). */
+        WHATSAPP_DISCONNECTED,
+        /** Every send stopped: the provider refused our account or configuration, or quality limits (INFO when resumed). */
+        PROVIDER_PAUSED,
+        /** A message the provider keeps not accepting (rate limits) after many attempts; it keeps waiting. */
+        SEND_DELAYED
     }
 
     /** How urgent it is. */

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * which calls the provider for each on a virtual thread, paced by {@code notifier.provider-rate} and
  * {@code notifier.max-in-flight}, while the next batch is claimed; the answers are recorded in
  * groups by an {@link OutcomeWriter}. Quiet hours, waiting for the contact
- * and retries with back-off are all "not due yet" ({@code next_attempt_at}).
+ * and retries with back-off are all "not due yet" ({@code next_attempt_at}); while the provider as a
+ * whole cannot send, the {@link ProviderGate} keeps everything waiting and asks its health.
  */
 @Component
 class Dispatcher implements SmartLifecycle {
@@ -38,6 +39,7 @@ class Dispatcher implements SmartLifecycle {
     private final Notifications notifications;
     private final SendClaims claims;
     private final SendOutcomes outcomes;
+    private final ProviderGate gate;
     private final WhatsAppProvider provider;
     private final NotifierMetrics metrics;
     private final DispatchSignal signal;
@@ -49,7 +51,6 @@ class Dispatcher implements SmartLifecycle {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final int claimBatch;
     private volatile boolean running;
-    private volatile Instant haltedUntil;
     private final SynchronousQueue<List<Claim>> batches = new SynchronousQueue<>();
     private Thread worker;
     private Thread starter;
@@ -57,11 +58,12 @@ class Dispatcher implements SmartLifecycle {
     private OutcomeWriter answers;
     private long lastSweep;
 
-    Dispatcher(Notifications notifications, SendClaims claims, SendOutcomes outcomes, WhatsAppProvider provider,
-            NotifierMetrics metrics, DispatchSignal signal, NotifierProperties props, Clock clock) {
+    Dispatcher(Notifications notifications, SendClaims claims, SendOutcomes outcomes, ProviderGate gate,
+            WhatsAppProvider provider, NotifierMetrics metrics, DispatchSignal signal, NotifierProperties props, Clock clock) {
         this.notifications = notifications;
         this.claims = claims;
         this.outcomes = outcomes;
+        this.gate = gate;
         this.provider = provider;
         this.metrics = metrics;
         this.signal = signal;
@@ -99,7 +101,7 @@ class Dispatcher implements SmartLifecycle {
             sweep();
             lastSweep = nowNanos;
         }
-        if (halted()) {
+        if (!gate.check()) {
             return;
         }
         int batch = Math.min(throttle.available(), claimBatch);
@@ -227,30 +229,16 @@ class Dispatcher implements SmartLifecycle {
         metrics.uncertain(notifications.count(NotificationState.UNCERTAIN));
     }
 
-    private void halt() {
-        haltedUntil = clock.instant().plus(props.authFailurePause());
-        metrics.halted(true);
-    }
-
+    /** Sending is paused as a whole ({@link ProviderGate}): nothing is handed to the provider. */
     private boolean halted() {
-        Instant until = haltedUntil;
-        if (until == null) {
-            return false;
-        }
-        if (clock.instant().isBefore(until)) {
-            return true;
-        }
-        haltedUntil = null;
-        metrics.halted(false);
-        log.info("resuming sends through {}", provider.name());
-        return false;
+        return !gate.isOpen();
     }
 
     @Override
     public void start() {
         throttle = new Throttle(props.providerRate(), props.maxInFlight());
         answers = new OutcomeWriter(outcomes, props.outcomeLinger(), OUTCOME_GROUP_MAX,
-                group -> done(group.stream().map(Answer::notificationId).toList()), this::halt);
+                group -> done(group.stream().map(Answer::notificationId).toList()), signal::now);
         running = true;
         worker = Thread.ofPlatform().name("notifier-dispatcher").daemon().start(this::loop);
         starter = Thread.ofPlatform().name("notifier-starter").daemon().start(this::startBatches);

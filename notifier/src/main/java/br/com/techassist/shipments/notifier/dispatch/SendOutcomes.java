@@ -45,22 +45,24 @@ class SendOutcomes {
     private final Outbox outbox;
     private final Alerts alerts;
     private final NotifierMetrics metrics;
+    private final ProviderGate gate;
     private final NotifierProperties props;
     private final Clock clock;
 
-    SendOutcomes(Notifications notifications, Outbox outbox, Alerts alerts, NotifierMetrics metrics,
+    SendOutcomes(Notifications notifications, Outbox outbox, Alerts alerts, NotifierMetrics metrics, ProviderGate gate,
             NotifierProperties props, Clock clock) {
         this.notifications = notifications;
         this.outbox = outbox;
         this.alerts = alerts;
         this.metrics = metrics;
+        this.gate = gate;
         this.props = props;
         this.clock = clock;
     }
 
     /**
      * Records a group of answers in one transaction (rows locked in id order, then each answer's
-     * state change, events and alerts); returns true when sending must stop (credentials refused).
+     * state change, events and alerts); returns true when an answer paused every send.
      */
     @Transactional
     public boolean record(List<Answer> answers) {
@@ -101,36 +103,31 @@ class SendOutcomes {
         String name = Masking.name(claim.parcel().recipientName());
         Instant now = clock.instant();
         switch (outcome) {
-            case SendOutcome.Accepted a -> {
-                sent.put(n.id(), new Notifications.Sent(a.messageId(), a.waId()));
-                events.add(new NotificationSent(EventIds.of("NotificationSent", n.id()), at(now), n.trackingCode(),
-                        n.kind(), provider, a.messageId(), to));
-                metrics.message(n.kind(), provider, "sent");
-                if (n.eventAt() != null) {
-                    metrics.eventToMessage(n.kind(), Duration.between(n.eventAt(), now));
-                }
-                log.info("{} sent for {} to {} ({}) via {}: {}", n.kind(), n.trackingCode(), to, name, provider, a.messageId());
-            }
-            case SendOutcome.Retry r when n.attempts() < props.maxAttempts() -> {
+            case SendOutcome.Accepted a -> accepted(n, provider, a.messageId(), a.waId(), to, name, now, sent, events);
+            case SendOutcome.Unknown u when settledByWebhook(n) ->
+                // a status webhook for this send came before its answer: it went out
+                accepted(n, provider, n.providerMessageId(), null, to, name, now, sent, events);
+            case SendOutcome.Retry r -> {
                 Instant next = now.plus(backoff(n.attempts()));
                 notifications.retryAt(n.id(), next, r.reason(), r.code(), true);
                 events.add(failed(n, provider, to, r.reason(), true, now));
                 metrics.message(n.kind(), provider, "retry");
                 log.warn("{} for {} to {} not taken by {} (attempt {}), retrying at {}: {}", n.kind(), n.trackingCode(), to,
                         provider, n.attempts(), next, r.reason());
+                if (n.attempts() == props.maxAttempts()) {
+                    alerts.raise(n.trackingCode(), AlertType.SEND_DELAYED, Severity.WARNING,
+                            n.kind() + " for " + n.trackingCode() + " not taken by " + provider + " after " + n.attempts()
+                                    + " attempts; it keeps waiting: " + r.reason(),
+                            Map.of("kind", n.kind().name(), "provider", provider, "code", r.code()), n.kind());
+                }
             }
-            case SendOutcome.Retry r -> events.add(fail(n, provider, to,
-                    "gave up after " + n.attempts() + " attempts: " + r.reason(), r.code(), false, now));
             case SendOutcome.Rejected r -> events.add(fail(n, provider, to, r.reason(), r.code(), r.noWhatsapp(), now));
-            case SendOutcome.AuthFailed f -> {
-                Instant resume = now.plus(props.authFailurePause());
-                notifications.retryAt(n.id(), resume, f.reason(), f.code(), false);
-                metrics.message(n.kind(), provider, "auth_failed");
-                alerts.raise(null, AlertType.PROVIDER_AUTH_FAILED, Severity.CRITICAL,
-                        "WhatsApp provider " + provider + " refused our credentials; sending stopped until " + resume
-                                + ": " + f.reason(),
-                        Map.of("provider", provider, "code", f.code()), resume);
-                log.error("{} refused our credentials ({}): sending stops until {}", provider, f.reason(), resume);
+            case SendOutcome.Paused p -> {
+                Instant due = gate.close(p.cause(), p.reason(), p.code());
+                notifications.retryAt(n.id(), due, p.reason(), p.code(), false);
+                metrics.message(n.kind(), provider, "paused");
+                log.warn("{} for {} to {} waits: {} cannot send ({}: {})", n.kind(), n.trackingCode(), to, provider,
+                        p.cause(), p.reason());
                 return true;
             }
             case SendOutcome.Unknown u -> {
@@ -140,6 +137,24 @@ class SendOutcomes {
             }
         }
         return false;
+    }
+
+    private void accepted(Notification n, String provider, String messageId, String waId, String to, String name,
+            Instant now, Map<String, Notifications.Sent> sent, List<ShipmentEvent> events) {
+        sent.put(n.id(), new Notifications.Sent(messageId, waId));
+        events.add(new NotificationSent(EventIds.of("NotificationSent", n.id()), at(now), n.trackingCode(), n.kind(),
+                provider, messageId, to));
+        metrics.message(n.kind(), provider, "sent");
+        if (n.eventAt() != null) {
+            metrics.eventToMessage(n.kind(), Duration.between(n.eventAt(), now));
+        }
+        log.info("{} sent for {} to {} ({}) via {}: {}", n.kind(), n.trackingCode(), to, name, provider, messageId);
+    }
+
+    /** A status webhook other than {@code failed} was recorded for this send while it was in flight. */
+    private static boolean settledByWebhook(Notification n) {
+        return n.deliveryStatus() != null && !"FAILED".equals(n.deliveryStatus()) && n.statusReceivedAt() != null
+                && n.claimedAt() != null && !n.statusReceivedAt().isBefore(n.claimedAt());
     }
 
     /** A claim left without an answer (the process died, or the answer was lost): never resent. */
@@ -152,13 +167,19 @@ class SendOutcomes {
         uncertain(n, Masking.phone(n.recipient()), "no answer recorded since the claim at " + n.updatedAt());
     }
 
+    /**
+     * The send may or may not have gone out: UNCERTAIN, never resent blind; the {@code Reconciler}
+     * asks the provider's record after {@code notifier.reconcile.first-check}. A WARNING alert says so;
+     * a CRITICAL one follows only when reconciliation cannot settle it.
+     */
     private void uncertain(Notification n, String to, String reason) {
-        notifications.transition(n.id(), NotificationState.UNCERTAIN, reason, null);
+        notifications.markUncertain(n.id(), reason, clock.instant().plus(props.reconcile().firstCheck()));
         metrics.message(n.kind(), n.provider() == null ? "unknown" : n.provider(), "uncertain");
-        alerts.raise(n.trackingCode(), AlertType.SEND_UNCERTAIN, Severity.CRITICAL,
-                n.kind() + " for " + n.trackingCode() + " may or may not have been sent; it will not be resent: " + reason,
-                Map.of("kind", n.kind().name(), "notificationId", n.id(), "recipient", to), n.kind());
-        log.error("{} for {} to {} is UNCERTAIN (not resent): {}", n.kind(), n.trackingCode(), to, reason);
+        alerts.raise(n.trackingCode(), AlertType.SEND_UNCERTAIN, Severity.WARNING,
+                n.kind() + " for " + n.trackingCode() + " may or may not have been sent; it is not resent blind, it is being"
+                        + " reconciled with the provider's record: " + reason,
+                Map.of("kind", n.kind().name(), "notificationId", n.id(), "recipient", to), n.kind(), n.attempts());
+        log.error("{} for {} to {} is UNCERTAIN (not resent; reconciling): {}", n.kind(), n.trackingCode(), to, reason);
     }
 
     /** FAILED for good, with its alert; returns the event to publish. */

@@ -8,6 +8,9 @@ import java.util.UUID;
 /**
  * One of the two messages of a parcel. {@code id} is derived from (tracking code, kind), travels to
  * the Cloud API as {@code biz_opaque_callback_data} and comes back in status webhooks.
+ * {@code claimedAt} is when the last send was claimed; {@code statusReceivedAt} when a status webhook
+ * last reported on it; the {@code reconcile*} fields drive the reconciliation of an UNCERTAIN send
+ * (checks made, next check, whether it was already resent once on proof it had not gone out).
  */
 public record Notification(
         String id,
@@ -24,7 +27,12 @@ public record Notification(
         String deliveryStatus,
         String errorCode,
         Instant eventAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant claimedAt,
+        Instant statusReceivedAt,
+        int reconcileChecks,
+        Instant reconcileNextAt,
+        boolean reconcileResent) {
 
     /** The id of the notification of {@code kind} for {@code trackingCode}. */
     public static String idFor(String trackingCode, NotificationKind kind) {

@@ -152,8 +152,8 @@ public class Notifications {
     public boolean claim(String id, String provider, String recipient, String claimedBy) {
         return jdbc.sql("""
                 UPDATE notification SET state = 'SENDING', attempts = attempts + 1, provider = ?, recipient = ?,
-                  claimed_by = ?, updated_at = ? WHERE id = ? AND state = 'PENDING'""")
-                .params(provider, recipient, claimedBy, now(), id)
+                  claimed_by = ?, updated_at = ?, claimed_at = ? WHERE id = ? AND state = 'PENDING'""")
+                .params(provider, recipient, claimedBy, now(), now(), id)
                 .update() == 1;
     }
 
@@ -179,7 +179,7 @@ public class Notifications {
         params.put("claimedBy", claimedBy);
         params.put("now", now());
         return jdbc.sql("UPDATE notification SET state = 'SENDING', attempts = attempts + 1, provider = :provider,"
-                        + " recipient = CASE id" + cases + " END, claimed_by = :claimedBy, updated_at = :now"
+                        + " recipient = CASE id" + cases + " END, claimed_by = :claimedBy, updated_at = :now, claimed_at = :now"
                         + " WHERE id IN (:ids) AND state = 'PENDING'")
                 .params(params)
                 .update();
@@ -258,6 +258,79 @@ public class Notifications {
                 .update();
     }
 
+    /** SENDING → UNCERTAIN, its reconciliation first due at {@code reconcileAt}. */
+    public void markUncertain(String id, String reason, Instant reconcileAt) {
+        jdbc.sql("UPDATE notification SET state = 'UNCERTAIN', reason = ?, reconcile_next_at = ?, updated_at = ? WHERE id = ?")
+                .params(reason, Timestamp.from(reconcileAt), now(), id)
+                .update();
+    }
+
+    /** UNCERTAIN rows whose reconciliation is due at {@code now}, oldest first (not locked). */
+    public List<Notification> uncertainDue(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM notification WHERE state = 'UNCERTAIN' AND reconcile_next_at <= ?
+                ORDER BY reconcile_next_at LIMIT ?""")
+                .params(Timestamp.from(now), limit)
+                .query(Notifications::map)
+                .list();
+    }
+
+    /**
+     * The next reconciliation check of an UNCERTAIN row ({@code at} null: no more automatic checks)
+     * with the checks counted so far; false when the row is no longer UNCERTAIN.
+     */
+    public boolean scheduleReconcile(String id, Instant at, int checks) {
+        return jdbc.sql("""
+                UPDATE notification SET reconcile_next_at = ?, reconcile_checks = ?, updated_at = ?
+                WHERE id = ? AND state = 'UNCERTAIN'""")
+                .params(at == null ? null : Timestamp.from(at), checks, now(), id)
+                .update() == 1;
+    }
+
+    /**
+     * Reconciliation proved an UNCERTAIN send did not go out: PENDING again, due now, for its one
+     * resend; false when it is no longer UNCERTAIN or was resent once already.
+     */
+    public boolean reopenForResend(String id, String reason) {
+        return jdbc.sql("""
+                UPDATE notification SET state = 'PENDING', reason = ?, next_attempt_at = ?, reconcile_resent = TRUE,
+                  reconcile_next_at = NULL, updated_at = ? WHERE id = ? AND state = 'UNCERTAIN' AND reconcile_resent = FALSE""")
+                .params(reason, now(), now(), id)
+                .update() == 1;
+    }
+
+    /** Remembers that a status webhook reported on this message now. */
+    public void statusReceived(String id) {
+        jdbc.sql("UPDATE notification SET status_received_at = ? WHERE id = ?").params(now(), id).update();
+    }
+
+    /**
+     * Whether a status webhook came, after {@code since}, for another message of {@code provider}
+     * that was claimed after {@code since}: proof that webhooks reach us for messages sent after it.
+     */
+    public boolean statusesArrivedForLaterSends(String id, String provider, Instant since) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM notification WHERE id <> ? AND provider = ? AND claimed_at > ?
+                  AND status_received_at > ?""")
+                .params(id, provider, Timestamp.from(since), Timestamp.from(since))
+                .query(Long.class)
+                .single() > 0;
+    }
+
+    /**
+     * Messages of {@code provider} accepted (SENT with a provider message id) and claimed between
+     * {@code from} and {@code to}, newest first: the controls that show whether a provider's store
+     * keeps what was sent in a period.
+     */
+    public List<Notification> acceptedBetween(String provider, Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM notification WHERE provider = ? AND state = 'SENT' AND provider_message_id IS NOT NULL
+                  AND claimed_at BETWEEN ? AND ? ORDER BY claimed_at DESC LIMIT ?""")
+                .params(provider, Timestamp.from(from), Timestamp.from(to), limit)
+                .query(Notifications::map)
+                .list();
+    }
+
     private Timestamp now() {
         return Timestamp.from(clock.instant());
     }
@@ -278,7 +351,12 @@ public class Notifications {
                 rs.getString("delivery_status"),
                 rs.getString("error_code"),
                 instant(rs, "event_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                instant(rs, "claimed_at"),
+                instant(rs, "status_received_at"),
+                rs.getInt("reconcile_checks"),
+                instant(rs, "reconcile_next_at"),
+                rs.getBoolean("reconcile_resent"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

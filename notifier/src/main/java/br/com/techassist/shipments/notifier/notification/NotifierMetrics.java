@@ -28,7 +28,7 @@ public class NotifierMetrics {
                 .description("Notifications in UNCERTAIN state (may or may not have been sent; need a look)")
                 .register(registry);
         Gauge.builder("notifier.provider.halted", halted, AtomicInteger::get)
-                .description("1 while sending is stopped because the provider rejected our credentials")
+                .description("1 while every send is paused (provider disconnected, credentials or configuration refused, quality limits)")
                 .register(registry);
     }
 
@@ -72,6 +72,46 @@ public class NotifierMetrics {
         Counter.builder("notifier.webhook.statuses")
                 .description("Provider status webhooks received")
                 .tags("status", status, "applied", Boolean.toString(applied))
+                .register(registry)
+                .increment();
+    }
+
+    /** Every send through {@code provider} stopped: cause = disconnected, credentials, configuration, quality. */
+    public void pause(String provider, String cause) {
+        Counter.builder("notifier.provider.pauses")
+                .description("Times sending through the provider was paused as a whole, by cause")
+                .tags("provider", provider, "cause", cause)
+                .register(registry)
+                .increment();
+    }
+
+    /** A status webhook proved a send whose outcome was not settled went out: from = uncertain, pending. */
+    public void settledByWebhook(NotificationKind kind, String provider, String from) {
+        Counter.builder("notifier.settled.by.webhook")
+                .description("Sends with an unsettled outcome that a status webhook proved sent (never resent)")
+                .tags("kind", kind.name(), "provider", provider, "from", from)
+                .register(registry)
+                .increment();
+    }
+
+    /**
+     * One reconciliation step of an UNCERTAIN send: result = sent (found in the provider's record),
+     * not_found, resent (proved not sent: resent once), unproven (nothing proven either way yet),
+     * given_up (left UNCERTAIN for an operator), error (the record could not be read).
+     */
+    public void reconciliation(String provider, String result) {
+        Counter.builder("notifier.reconciliations")
+                .description("Reconciliation steps of sends with an unknown outcome, by result")
+                .tags("provider", provider, "result", result)
+                .register(registry)
+                .increment();
+    }
+
+    /** A webhook call refused or a part of it that could not be used: source = evolution, whatsapp. */
+    public void webhookRefused(String source, String reason) {
+        Counter.builder("notifier.webhook.refused")
+                .description("Webhook calls refused (bad credential, other instance) or parts not usable")
+                .tags("source", source, "reason", reason)
                 .register(registry)
                 .increment();
     }

@@ -1,31 +1,40 @@
 package br.com.techassist.shipments.notifier.provider;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Meta WhatsApp Cloud API: {@code POST /{version}/{phone-number-id}/messages} with an approved
- * template, bearer token, our notification id in {@code biz_opaque_callback_data}. Errors are told
- * apart by {@code error.code}: 131026 no WhatsApp (permanent); 130429, 131056, 131048 and transient
- * codes retry with back-off; 0/190 stop sending; 5xx retry; other 4xx are permanent.
+ * template, bearer token, our notification id in {@code biz_opaque_callback_data}. Answers are told
+ * apart by {@code error.code} (reference §1.5, ARCHITECTURE "Provider answers"): 131026 no WhatsApp;
+ * throughput and pair-rate codes retry this message; credential, policy, account and template codes
+ * pause every send; 131048/131049 (quality) pause too, never retried in a loop; a 5xx proves nothing.
+ * There is no store to ask afterwards: the status webhooks (carrying our callback data) are the record.
  */
 public class CloudApiProvider implements WhatsAppProvider {
 
-    static final Set<Integer> RETRYABLE = Set.of(1, 2, 4, 80007, 130429, 131000, 131016, 131048, 131056, 131057);
-    static final Set<Integer> AUTH = Set.of(0, 190);
+    static final Set<Integer> RETRYABLE = Set.of(1, 2, 4, 80007, 130429, 131000, 131016, 131056, 131057);
+    static final Set<Integer> CREDENTIALS = Set.of(0, 3, 10, 190);
+    static final Set<Integer> CONFIGURATION = Set.of(368, 131031, 131042, 133016);
+    static final Set<Integer> QUALITY = Set.of(131048, 131049);
     static final int NO_WHATSAPP = 131026;
 
     private final RestClient http;
     private final String path;
+    private final String healthPath;
 
     public CloudApiProvider(RestClient http, String apiVersion, String phoneNumberId) {
         this.http = http;
         this.path = "/" + apiVersion + "/" + phoneNumberId + "/messages";
+        this.healthPath = "/" + apiVersion + "/" + phoneNumberId;
     }
 
     @Override
@@ -36,6 +45,31 @@ public class CloudApiProvider implements WhatsAppProvider {
     @Override
     public SendOutcome send(OutgoingMessage m) {
         return ProviderJson.post(http, path, body(m), CloudApiProvider::outcome);
+    }
+
+    /** {@code GET /{version}/{phone-number-id}}: answers with the number's node while the token and number are good. */
+    @Override
+    public ProviderHealth health() {
+        try {
+            return ProviderJson.exchange(http, HttpMethod.GET, healthPath, null, (status, body) -> {
+                if (status >= 200 && status < 300) {
+                    return ProviderHealth.up("phone number node readable");
+                }
+                SendOutcome refused = outcome(status, body);
+                if (refused instanceof SendOutcome.Paused p) {
+                    return ProviderHealth.down(p.cause(), p.reason());
+                }
+                return ProviderHealth.down(status >= 500 ? PauseCause.DISCONNECTED : PauseCause.CONFIGURATION,
+                        "health check answered HTTP " + status);
+            });
+        } catch (RuntimeException e) {
+            return ProviderHealth.down(PauseCause.DISCONNECTED, "health check failed: " + HttpFailures.rootMessage(e));
+        }
+    }
+
+    @Override
+    public Optional<List<StoredMessage>> sentMessages(String recipient, Instant from, Instant to) {
+        return Optional.empty();
     }
 
     static Map<String, Object> body(OutgoingMessage m) {
@@ -68,20 +102,45 @@ public class CloudApiProvider implements WhatsAppProvider {
         }
         JsonNode error = json.path("error");
         Integer code = error.path("code").isNumber() ? error.path("code").asInt() : null;
-        String reason = "HTTP " + status + (code == null ? "" : " error " + code)
-                + (ProviderJson.text(error.path("message")) == null ? "" : ": " + ProviderJson.text(error.path("message")));
+        String message = ProviderJson.text(error.path("message"));
+        String reason = "HTTP " + status + (code == null ? "" : " error " + code) + (message == null ? "" : ": " + message);
         String codeText = code == null ? Integer.toString(status) : code.toString();
-        if (code != null && code == NO_WHATSAPP) {
+        if (status >= 500) {
+            return new SendOutcome.Unknown(reason);
+        }
+        if (code == null) {
+            return withoutCode(status, reason, codeText);
+        }
+        if (code == NO_WHATSAPP) {
             return new SendOutcome.Rejected(reason, codeText, true);
         }
-        if (code != null && AUTH.contains(code) || status == 401) {
-            return new SendOutcome.AuthFailed(reason, codeText);
+        if (CREDENTIALS.contains(code) || code >= 200 && code <= 299) {
+            return new SendOutcome.Paused(reason, codeText, PauseCause.CREDENTIALS);
         }
-        if (code != null && RETRYABLE.contains(code) || status == 429 || status >= 500) {
+        if (CONFIGURATION.contains(code) || code >= 132000 && code <= 132999) {
+            return new SendOutcome.Paused(reason, codeText, PauseCause.CONFIGURATION);
+        }
+        if (QUALITY.contains(code)) {
+            return new SendOutcome.Paused(reason, codeText, PauseCause.QUALITY);
+        }
+        if (RETRYABLE.contains(code) || status == 429) {
             return new SendOutcome.Retry(reason, codeText);
         }
         return new SendOutcome.Rejected(reason, codeText, false);
     }
 
-
+    /** An answer without the Graph error envelope (a proxy, a gateway): only its status speaks. */
+    private static SendOutcome withoutCode(int status, String reason, String codeText) {
+        if (status == 401 || status == 403) {
+            return new SendOutcome.Paused(reason, codeText, PauseCause.CREDENTIALS);
+        }
+        if (status == 404) {
+            return new SendOutcome.Paused(reason + " (wrong phone-number id or API version?)", codeText,
+                    PauseCause.CONFIGURATION);
+        }
+        if (status == 429) {
+            return new SendOutcome.Retry(reason, codeText);
+        }
+        return new SendOutcome.Unknown(reason + " without an error code");
+    }
 }

@@ -25,6 +25,9 @@ class ProviderConfiguration {
             case "cloud-api" -> {
                 require(wa.token(), "WHATSAPP_TOKEN");
                 require(wa.phoneNumberId(), "WHATSAPP_PHONE_NUMBER_ID");
+                // webhooks are how sends are settled and opt-outs arrive: never accept them unauthenticated
+                require(wa.appSecret(), "WHATSAPP_APP_SECRET");
+                require(wa.verifyToken(), "WHATSAPP_VERIFY_TOKEN");
                 RestClient http = client(wa, or(wa.baseUrl(), CLOUD_API_URL))
                         .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + wa.token())
                         .build();
@@ -33,6 +36,9 @@ class ProviderConfiguration {
             case "evolution" -> {
                 require(wa.baseUrl(), "WHATSAPP_BASE_URL");
                 require(wa.instance(), "WHATSAPP_INSTANCE");
+                if (!wa.webhookUrl().isBlank()) {
+                    require(wa.webhookToken(), "WHATSAPP_WEBHOOK_TOKEN");
+                }
                 RestClient http = client(wa, wa.baseUrl()).defaultHeader("apikey", wa.token()).build();
                 yield new EvolutionProvider(http, "evolution", wa.instance());
             }
@@ -45,6 +51,17 @@ class ProviderConfiguration {
         };
         log.info("WhatsApp provider: {}", provider.name());
         return provider;
+    }
+
+    /** Registers this service's Evolution webhook at start-up when {@code WHATSAPP_WEBHOOK_URL} is set. */
+    @Bean
+    EvolutionWebhookRegistration evolutionWebhookRegistration(NotifierProperties props) {
+        NotifierProperties.WhatsApp wa = props.whatsapp();
+        boolean evolutionProtocol = !"cloud-api".equals(props.provider());
+        RestClient http = evolutionProtocol && !wa.webhookUrl().isBlank()
+                ? client(wa, or(wa.baseUrl(), SANDBOX_URL)).defaultHeader("apikey", or(wa.token(), "sandbox-api-key")).build()
+                : null;
+        return new EvolutionWebhookRegistration(http, or(wa.instance(), "sandbox"), wa.webhookUrl(), wa.webhookToken());
     }
 
     private static RestClient.Builder client(NotifierProperties.WhatsApp wa, String baseUrl) {

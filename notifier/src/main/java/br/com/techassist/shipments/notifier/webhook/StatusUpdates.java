@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies provider status webhooks. Statuses come out of order and repeated, so the delivery status
  * only moves forward (sent → failed → delivered → read: a delivery after a failure means another
- * device got it). A status that confirms an UNCERTAIN message resolves it as SENT.
+ * device got it). A status that confirms a message whose send is not settled (UNCERTAIN, or waiting for
+ * another attempt) resolves it as SENT, so it is never sent again.
  */
 @Component
 class StatusUpdates {
@@ -70,12 +71,14 @@ class StatusUpdates {
         String provider = n.provider() == null ? "cloud-api" : n.provider();
         String to = Masking.phone(report.recipientId() != null ? report.recipientId() : n.recipient());
         Instant now = clock.instant();
-        if (n.state() == NotificationState.UNCERTAIN && report.status() != DeliveryStatus.FAILED) {
+        notifications.statusReceived(n.id());
+        if (awaitsProof(n) && report.status() != DeliveryStatus.FAILED) {
             notifications.markSent(n.id(), report.messageId(), report.recipientId());
             outbox.enqueue(new NotificationSent(EventIds.of("NotificationSent", n.id()), now.atOffset(ZoneOffset.UTC),
                     n.trackingCode(), n.kind(), provider, report.messageId(), to));
-            log.info("{} for {} to {} was UNCERTAIN: the provider reports it {}, now SENT", n.kind(), n.trackingCode(), to,
-                    report.status());
+            metrics.settledByWebhook(n.kind(), provider, n.state().name().toLowerCase(java.util.Locale.ROOT));
+            log.info("{} for {} to {} was {}: the provider reports it {}, now SENT (never resent)", n.kind(), n.trackingCode(),
+                    to, n.state() == NotificationState.PENDING ? "waiting for another attempt" : n.state(), report.status());
         }
         if (!forward) {
             metrics.webhookStatus(report.status().name().toLowerCase(java.util.Locale.ROOT), false);
@@ -105,6 +108,15 @@ class StatusUpdates {
         metrics.webhookStatus(report.status().name().toLowerCase(java.util.Locale.ROOT), true);
         log.info("{} for {} to {}: {}", n.kind(), n.trackingCode(), to, report.status());
         return true;
+    }
+
+    /**
+     * A send whose outcome is not settled although it may have gone out: UNCERTAIN, or PENDING after
+     * an attempt (waiting for a retry or for its one resend after reconciliation). A status webhook
+     * for it proves it went out.
+     */
+    private static boolean awaitsProof(Notification n) {
+        return n.state() == NotificationState.UNCERTAIN || n.state() == NotificationState.PENDING && n.attempts() > 0;
     }
 
     /** sent < failed < delivered < read. */

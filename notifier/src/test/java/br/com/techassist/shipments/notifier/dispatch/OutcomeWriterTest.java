@@ -25,7 +25,7 @@ class OutcomeWriterTest {
     private final List<String> written = new CopyOnWriteArrayList<>();
     private final AtomicBoolean halted = new AtomicBoolean();
     private final AtomicInteger outageFailuresLeft = new AtomicInteger(2);
-    private final SendOutcomes outcomes = new SendOutcomes(null, null, null, null, TestProperties.defaults(),
+    private final SendOutcomes outcomes = new SendOutcomes(null, null, null, null, null, TestProperties.defaults(),
             Clock.systemUTC()) {
         @Override
         public boolean record(List<Answer> answers) {
@@ -38,7 +38,7 @@ class OutcomeWriterTest {
                         new java.sql.SQLRecoverableException("Communications link failure"));
             }
             recorded.add(ids);
-            return answers.stream().anyMatch(a -> a.outcome() instanceof SendOutcome.AuthFailed);
+            return answers.stream().anyMatch(a -> a.outcome() instanceof SendOutcome.Paused);
         }
     };
 
@@ -89,9 +89,9 @@ class OutcomeWriterTest {
     }
 
     @Test
-    void refusedCredentialsHaltSending() {
+    void aPausingAnswerIsSignalled() {
         OutcomeWriter writer = writer(Duration.ofMillis(1));
-        writer.add(answer("x", new SendOutcome.AuthFailed("expired", "190")));
+        writer.add(answer("x", new SendOutcome.Paused("expired", "190", br.com.techassist.shipments.notifier.provider.PauseCause.CREDENTIALS)));
         writer.close();
 
         assertThat(halted).isTrue();
@@ -104,7 +104,7 @@ class OutcomeWriterTest {
 
     private static Answer answer(String id, SendOutcome outcome) {
         Notification n = new Notification(id, "DG049186226BR", NotificationKind.SHIPPED, NotificationState.SENDING, null,
-                Instant.EPOCH, 1, "cloud-api", "5511999990001", null, null, null, null, null, Instant.EPOCH);
+                Instant.EPOCH, 1, "cloud-api", "5511999990001", null, null, null, null, null, Instant.EPOCH, Instant.EPOCH, null, 0, null, false);
         return new Answer(new Claim(n, null, null), "cloud-api", outcome);
     }
 }

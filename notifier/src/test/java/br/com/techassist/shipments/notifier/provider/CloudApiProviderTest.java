@@ -34,7 +34,32 @@ class CloudApiProviderTest {
                 "notifier.whatsapp.base-url", meta.baseUrl(),
                 "notifier.whatsapp.token", "secret-token",
                 "notifier.whatsapp.phone-number-id", "106540352242922",
+                "notifier.whatsapp.app-secret", "app-secret",
+                "notifier.whatsapp.verify-token", "verify-token",
                 "notifier.whatsapp.read-timeout", "2s")));
+    }
+
+    @Test
+    void withoutTheAppSecretOrVerifyTokenTheCloudApiProviderRefusesToStart() {
+        var withoutSecret = TestProperties.of(Map.of("notifier.provider", "cloud-api", "notifier.whatsapp.token", "t",
+                "notifier.whatsapp.phone-number-id", "1", "notifier.whatsapp.verify-token", "v"));
+        var withoutVerifyToken = TestProperties.of(Map.of("notifier.provider", "cloud-api", "notifier.whatsapp.token", "t",
+                "notifier.whatsapp.phone-number-id", "1", "notifier.whatsapp.app-secret", "s"));
+
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> new ProviderConfiguration().whatsAppProvider(withoutSecret))
+                .withMessageContaining("WHATSAPP_APP_SECRET");
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> new ProviderConfiguration().whatsAppProvider(withoutVerifyToken))
+                .withMessageContaining("WHATSAPP_VERIFY_TOKEN");
+    }
+
+    @Test
+    void secretsNeverShowInTheSettingsText() {
+        var props = TestProperties.of(Map.of("notifier.whatsapp.token", "tok-SECRET", "notifier.whatsapp.app-secret",
+                "app-SECRET", "notifier.whatsapp.verify-token", "ver-SECRET", "notifier.whatsapp.webhook-token", "hook-SECRET"));
+
+        assertThat(props.toString()).doesNotContain("SECRET").contains("token=(set)");
     }
 
     @Test
@@ -62,17 +87,27 @@ class CloudApiProviderTest {
 
     @ParameterizedTest
     @CsvSource({
-        "400, 131026, Rejected",
-        "400, 130429, Retry",
-        "400, 131056, Retry",
-        "400, 131048, Retry",
-        "401, 190, AuthFailed",
-        "400, 100, Rejected",
-        "500, 1, Retry",
-        "503, , Retry",
-        "429, , Retry"
+        "400, 131026, Rejected, ",
+        "400, 130429, Retry, ",
+        "400, 131056, Retry, ",
+        "400, 131048, Paused, QUALITY",
+        "400, 131049, Paused, QUALITY",
+        "401, 190, Paused, CREDENTIALS",
+        "403, 200, Paused, CREDENTIALS",
+        "400, 368, Paused, CONFIGURATION",
+        "400, 131031, Paused, CONFIGURATION",
+        "400, 131042, Paused, CONFIGURATION",
+        "400, 132000, Paused, CONFIGURATION",
+        "404, 132001, Paused, CONFIGURATION",
+        "400, 132018, Paused, CONFIGURATION",
+        "400, 100, Rejected, ",
+        "500, 1, Unknown, ",
+        "503, , Unknown, ",
+        "429, , Retry, ",
+        "401, , Paused, CREDENTIALS",
+        "404, , Paused, CONFIGURATION"
     })
-    void errorCodesAreClassified(int status, Integer code, String expected) {
+    void errorCodesAreClassified(int status, Integer code, String expected, PauseCause cause) {
         String body = code == null ? "" : """
                 { "error": { "message": "(#%d) something", "type": "OAuthException", "code": %d,
                   "error_data": { "messaging_product": "whatsapp", "details": "…" }, "fbtrace_id": "A1" } }"""
@@ -86,6 +121,9 @@ class CloudApiProviderTest {
         if (code != null && code == 131026) {
             assertThat(((SendOutcome.Rejected) outcome).noWhatsapp()).isTrue();
         }
+        if (outcome instanceof SendOutcome.Paused paused) {
+            assertThat(paused.cause()).isEqualTo(cause);
+        }
     }
 
     @Test
@@ -96,13 +134,17 @@ class CloudApiProviderTest {
     }
 
     @Test
-    void aRefusedConnectionNeverReachedTheProviderSoItIsRetried() {
+    void aRefusedConnectionNeverReachedTheProviderSoSendingPausesAsDisconnected() {
         WhatsAppProvider closed = new ProviderConfiguration().whatsAppProvider(TestProperties.of(Map.of(
                 "notifier.provider", "cloud-api",
                 "notifier.whatsapp.base-url", "http://127.0.0.1:1",
                 "notifier.whatsapp.token", "t",
-                "notifier.whatsapp.phone-number-id", "1")));
+                "notifier.whatsapp.phone-number-id", "1",
+                "notifier.whatsapp.app-secret", "s",
+                "notifier.whatsapp.verify-token", "v")));
 
-        assertThat(closed.send(MESSAGE)).isInstanceOf(SendOutcome.Retry.class);
+        assertThat(closed.send(MESSAGE)).isInstanceOfSatisfying(SendOutcome.Paused.class,
+                p -> assertThat(p.cause()).isEqualTo(PauseCause.DISCONNECTED));
+        assertThat(closed.health().up()).isFalse();
     }
 }

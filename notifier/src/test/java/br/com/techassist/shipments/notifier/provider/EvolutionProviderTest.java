@@ -3,6 +3,9 @@ package br.com.techassist.shipments.notifier.provider;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -64,17 +67,86 @@ class EvolutionProviderTest {
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Rejected.class, r -> {
             assertThat(r.noWhatsapp()).isTrue();
             assertThat(r.code()).isEqualTo("not_on_whatsapp");
-            assertThat(r.reason()).startsWith("HTTP 400");
+            assertThat(r.reason()).startsWith("HTTP 400").doesNotContain("998765432");
         });
     }
 
     @Test
-    void aWrongApikeyStopsSendingAndServerErrorsAreRetried() {
+    void aClosedConnectionPausesSendingAndAnUnknownFourHundredProvesNothing() {
+        evolution.stubFor(post("/message/sendText/loja").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"status":400,"error":"Bad Request","response":{"message":["Error: Connection Closed"]}}""")));
+        assertThat(provider("evolution").send(MESSAGE)).isInstanceOfSatisfying(SendOutcome.Paused.class,
+                p -> assertThat(p.cause()).isEqualTo(PauseCause.DISCONNECTED));
+
+        evolution.stubFor(post("/message/sendText/loja").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"status":400,"error":"Bad Request","response":{"message":["TypeError: Cannot read properties of undefined (reading 'id') 5531998765432"]}}""")));
+        assertThat(provider("evolution").send(MESSAGE)).isInstanceOfSatisfying(SendOutcome.Unknown.class,
+                u -> assertThat(u.reason()).contains("Cannot read properties").doesNotContain("998765432"));
+    }
+
+    @Test
+    void healthIsTheConnectionState() {
+        evolution.stubFor(get("/instance/connectionState/loja").willReturn(okJson("""
+                {"instance":{"instanceName":"loja","state":"connecting"}}""")));
+        assertThat(provider("evolution").health()).isEqualTo(ProviderHealth.down(PauseCause.DISCONNECTED, "connection connecting"));
+
+        evolution.stubFor(get("/instance/connectionState/loja").willReturn(okJson("""
+                {"instance":{"instanceName":"loja","state":"open"}}""")));
+        assertThat(provider("evolution").health().up()).isTrue();
+
+        evolution.stubFor(get("/instance/connectionState/loja").willReturn(aResponse().withStatus(404)));
+        assertThat(provider("evolution").health().cause()).isEqualTo(PauseCause.CONFIGURATION);
+    }
+
+    @Test
+    void theRecordOfSentMessagesIsAskedForBothNinthDigitFormsOfTheJid() {
+        evolution.stubFor(post("/chat/findMessages/loja")
+                .withRequestBody(matchingJsonPath("$.where.key.remoteJid", equalTo("553198765432@s.whatsapp.net")))
+                .willReturn(okJson("""
+                        {"messages":{"total":1,"pages":1,"currentPage":1,"records":[{"id":"c1","key":{"id":"3EB0AA","fromMe":true,
+                         "remoteJid":"553198765432@s.whatsapp.net"},"pushName":"","messageType":"conversation",
+                         "message":{"conversation":"Olá! Código de rastreio: DG049186226BR."},"messageTimestamp":1764583200,
+                         "instanceId":"a1","source":"unknown","MessageUpdate":[{"status":"DELIVERY_ACK"}]}]}}""")));
+        evolution.stubFor(post("/chat/findMessages/loja")
+                .withRequestBody(matchingJsonPath("$.where.key.remoteJid", equalTo("5531998765432@s.whatsapp.net")))
+                .willReturn(okJson("""
+                        {"messages":{"total":0,"pages":0,"currentPage":1,"records":[]}}""")));
+
+        var found = provider("evolution").sentMessages("5531998765432", java.time.Instant.parse("2026-12-01T10:00:00Z"),
+                java.time.Instant.parse("2026-12-01T11:00:00Z"));
+
+        assertThat(found).hasValueSatisfying(list -> assertThat(list).containsExactly(
+                new StoredMessage("3EB0AA", "Olá! Código de rastreio: DG049186226BR.")));
+        evolution.verify(postRequestedFor(urlEqualTo("/chat/findMessages/loja")).withRequestBody(equalToJson("""
+                {"where":{"key":{"remoteJid":"5531998765432@s.whatsapp.net","fromMe":true},
+                 "messageTimestamp":{"gte":"2026-12-01T10:00:00Z","lte":"2026-12-01T11:00:00Z"}},"page":1,"offset":50}""")));
+    }
+
+    @Test
+    void anLidJidIsNeverTakenForAPhoneNumber() {
+        evolution.stubFor(post("/message/sendText/loja").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{ \"key\": { \"remoteJid\": \"123456789012345@lid\", \"fromMe\": true, \"id\": \"L1\" } }")));
+
+        assertThat(provider("evolution").send(MESSAGE)).isEqualTo(new SendOutcome.Accepted("L1", null));
+    }
+
+    @Test
+    void aWrongApikeyOrUnknownInstancePausesSendingAndServerErrorsProveNothing() {
         evolution.stubFor(post("/message/sendText/loja").willReturn(aResponse().withStatus(401)));
-        assertThat(provider("evolution").send(MESSAGE)).isInstanceOf(SendOutcome.AuthFailed.class);
+        assertThat(provider("evolution").send(MESSAGE)).isInstanceOfSatisfying(SendOutcome.Paused.class,
+                p -> assertThat(p.cause()).isEqualTo(PauseCause.CREDENTIALS));
+
+        evolution.stubFor(post("/message/sendText/loja").willReturn(aResponse().withStatus(404)));
+        assertThat(provider("evolution").send(MESSAGE)).isInstanceOfSatisfying(SendOutcome.Paused.class,
+                p -> assertThat(p.cause()).isEqualTo(PauseCause.CONFIGURATION));
 
         evolution.stubFor(post("/message/sendText/loja").willReturn(aResponse().withStatus(502)));
-        assertThat(provider("evolution").send(MESSAGE)).isInstanceOf(SendOutcome.Retry.class);
+        assertThat(provider("evolution").send(MESSAGE)).isInstanceOf(SendOutcome.Unknown.class);
     }
 
     @Test
