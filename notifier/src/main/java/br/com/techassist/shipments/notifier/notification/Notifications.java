@@ -299,6 +299,22 @@ public class Notifications {
                 .update() == 1;
     }
 
+    /**
+     * Sends to any of {@code recipients} whose outcome is not settled although they may have gone
+     * out: UNCERTAIN, or PENDING after an attempt (waiting for a retry or a resend).
+     */
+    public List<Notification> unsettledFor(Collection<String> recipients) {
+        if (recipients.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT * FROM notification WHERE recipient IN (:recipients)
+                  AND (state = 'UNCERTAIN' OR state = 'PENDING' AND attempts > 0)""")
+                .param("recipients", List.copyOf(recipients))
+                .query(Notifications::map)
+                .list();
+    }
+
     /** Remembers that a status webhook reported on this message now. */
     public void statusReceived(String id) {
         jdbc.sql("UPDATE notification SET status_received_at = ? WHERE id = ?").params(now(), id).update();

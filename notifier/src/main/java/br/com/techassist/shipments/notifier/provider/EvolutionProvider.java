@@ -166,11 +166,11 @@ public class EvolutionProvider implements WhatsAppProvider {
     }
 
     /** Jids and phone digits: an {@code …@lid} jid is not a phone number and yields none. */
-    static final class Jids {
+    public static final class Jids {
 
         private Jids() {}
 
-        static String phoneDigits(String jid) {
+        public static String phoneDigits(String jid) {
             if (jid == null || jid.toLowerCase(Locale.ROOT).endsWith("@lid")) {
                 return null;
             }
@@ -179,7 +179,7 @@ public class EvolutionProvider implements WhatsAppProvider {
         }
 
         /** The jids a send to {@code number} may have gone to: itself and, for a Brazilian mobile, its other ninth-digit form. */
-        static List<String> of(String number) {
+        public static List<String> of(String number) {
             String digits = number.replaceAll("\\D", "");
             List<String> jids = new ArrayList<>();
             jids.add(digits + "@s.whatsapp.net");

@@ -2,6 +2,15 @@ package br.com.techassist.shipments.notifier.webhook;
 
 import br.com.techassist.shipments.model.NotificationStatusUpdated.DeliveryStatus;
 import br.com.techassist.shipments.notifier.NotifierProperties;
+import br.com.techassist.shipments.notifier.notification.Notification;
+import br.com.techassist.shipments.notifier.notification.Notifications;
+import br.com.techassist.shipments.notifier.provider.EvolutionProvider;
+import br.com.techassist.shipments.notifier.provider.StoredMessage;
+import br.com.techassist.shipments.notifier.provider.WhatsAppProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import br.com.techassist.shipments.notifier.notification.NotifierMetrics;
 import br.com.techassist.shipments.notifier.notification.OptOuts;
 import br.com.techassist.shipments.notifier.provider.EvolutionWebhookRegistration;
@@ -37,16 +46,26 @@ class EvolutionWebhookController {
     private static final Logger log = LoggerFactory.getLogger(EvolutionWebhookController.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Clocks of the provider and ours differ a little: its record is searched from a bit before the claim. */
+    private static final Duration SKEW = Duration.ofMinutes(1);
+
     private final NotifierProperties props;
     private final StatusUpdates statuses;
+    private final Notifications notifications;
+    private final WhatsAppProvider provider;
     private final OptOuts optOuts;
     private final NotifierMetrics metrics;
+    private final Clock clock;
 
-    EvolutionWebhookController(NotifierProperties props, StatusUpdates statuses, OptOuts optOuts, NotifierMetrics metrics) {
+    EvolutionWebhookController(NotifierProperties props, StatusUpdates statuses, Notifications notifications,
+            WhatsAppProvider provider, OptOuts optOuts, NotifierMetrics metrics, Clock clock) {
         this.props = props;
         this.statuses = statuses;
+        this.notifications = notifications;
+        this.provider = provider;
         this.optOuts = optOuts;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -105,8 +124,42 @@ class EvolutionWebhookController {
             return;
         }
         boolean failed = status.get() == DeliveryStatus.FAILED;
-        statuses.apply(new StatusUpdates.StatusReport(keyId, status.get(), null, phoneOf(data, "remoteJid", null), null,
+        String recipient = phoneOf(data, "remoteJid", null);
+        if (notifications.findByProviderMessageId(keyId).isEmpty() && !failed && recipient != null) {
+            settleFromRecord(keyId, recipient, status.get());
+            return;
+        }
+        statuses.apply(new StatusUpdates.StatusReport(keyId, status.get(), null, recipient, null,
                 failed ? "ERROR" : null, failed ? "Evolution status ERROR" : null));
+    }
+
+    /**
+     * A status for a message id we never learned (its send's answer was lost or refused): when a send
+     * to that recipient is not settled, Evolution's record of that message id tells whether it is
+     * ours (its text carries the tracking code); if so it went out and is settled as SENT.
+     */
+    private void settleFromRecord(String keyId, String recipient, DeliveryStatus status) {
+        List<Notification> unsettled = notifications.unsettledFor(EvolutionProvider.Jids.of(recipient).stream()
+                .map(jid -> jid.replaceAll("@.*", ""))
+                .toList());
+        for (Notification n : unsettled) {
+            Instant from = (n.claimedAt() == null ? n.updatedAt() : n.claimedAt()).minus(SKEW);
+            try {
+                Optional<StoredMessage> ours = provider.sentMessages(n.recipient(), from, clock.instant())
+                        .flatMap(list -> list.stream()
+                                .filter(m -> keyId.equals(m.id()) && m.text().contains(n.trackingCode()))
+                                .findFirst());
+                if (ours.isPresent()) {
+                    statuses.apply(new StatusUpdates.StatusReport(keyId, status, null, recipient, n.id(), null, null));
+                    return;
+                }
+            } catch (RuntimeException e) {
+                log.warn("status {} for an unknown message: Evolution's record could not be read ({}); the reconciliation"
+                        + " will settle it", status, e.toString());
+                return;
+            }
+        }
+        log.debug("status {} for unknown message {}", status, keyId);
     }
 
     /** {@code {key: {remoteJid, fromMe, id, remoteJidAlt?}, message: {conversation}, …}}: an inbound message. */
