@@ -142,6 +142,9 @@ final class ServiceLauncher {
         return server + "/" + name;
     }
 
+    /** The Evolution webhook's secret for this run: random, never printed. */
+    private static final String WEBHOOK_TOKEN = java.util.UUID.randomUUID().toString();
+
     private List<String> sandboxArgs() {
         String url = settings.sandboxUrl();
         double scale = 1.0 / settings.clockSpeed();
@@ -155,6 +158,9 @@ final class ServiceLauncher {
                 "--WHATSAPP_TOKEN=sandbox-api-key",
                 "--WHATSAPP_INSTANCE=sandbox",
                 "--WHATSAPP_APP_SECRET=sandbox-app-secret",
+                // the notifier registers its Evolution webhook with the sandbox, which then posts statuses and replies
+                "--WHATSAPP_WEBHOOK_URL=http://localhost:" + Service.NOTIFIER.port(settings) + "/webhooks/evolution",
+                "--WHATSAPP_WEBHOOK_TOKEN=" + WEBHOOK_TOKEN,
                 "--TRACKING_TIME_SCALE=" + scale,
                 // the fake WhatsApp cannot ban anyone: no need to pace number checks as for a real account
                 "--phone.checks.per-minute=100000",
