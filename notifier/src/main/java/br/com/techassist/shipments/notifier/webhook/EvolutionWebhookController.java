@@ -12,9 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import br.com.techassist.shipments.notifier.notification.NotifierMetrics;
-import br.com.techassist.shipments.notifier.notification.OptOuts;
 import br.com.techassist.shipments.notifier.provider.EvolutionWebhookRegistration;
-import br.com.techassist.shipments.support.logging.Masking;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
@@ -53,17 +51,17 @@ class EvolutionWebhookController {
     private final StatusUpdates statuses;
     private final Notifications notifications;
     private final WhatsAppProvider provider;
-    private final OptOuts optOuts;
+    private final InboundMessages inbound;
     private final NotifierMetrics metrics;
     private final Clock clock;
 
     EvolutionWebhookController(NotifierProperties props, StatusUpdates statuses, Notifications notifications,
-            WhatsAppProvider provider, OptOuts optOuts, NotifierMetrics metrics, Clock clock) {
+            WhatsAppProvider provider, InboundMessages inbound, NotifierMetrics metrics, Clock clock) {
         this.props = props;
         this.statuses = statuses;
         this.notifications = notifications;
         this.provider = provider;
-        this.optOuts = optOuts;
+        this.inbound = inbound;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -173,7 +171,7 @@ class EvolutionWebhookController {
         if (body == null) {
             body = text(message.path("extendedTextMessage"), "text");
         }
-        Optional<String> keyword = OptOutKeywords.match(body);
+        Optional<String> keyword = inbound.optOutKeyword(body);
         if (keyword.isEmpty()) {
             return;
         }
@@ -187,10 +185,7 @@ class EvolutionWebhookController {
             metrics.webhookRefused("evolution", "opt_out_without_number");
             return;
         }
-        if (optOuts.record(from, keyword.get())) {
-            metrics.optOut();
-            log.info("{} opted out ({}) through Evolution: no more messages to this number", Masking.phone(from), keyword.get());
-        }
+        inbound.received(from, body, provider.name());
     }
 
     /** The phone digits of a jid field, falling back to {@code alternative} when the jid is an {@code @lid}. */
@@ -218,7 +213,6 @@ class EvolutionWebhookController {
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        return v.isMissingNode() || v.isNull() ? null : v.asString();
+        return InboundMessages.text(node, field);
     }
 }

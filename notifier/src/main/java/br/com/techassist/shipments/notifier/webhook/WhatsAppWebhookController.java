@@ -2,9 +2,6 @@ package br.com.techassist.shipments.notifier.webhook;
 
 import br.com.techassist.shipments.model.NotificationStatusUpdated.DeliveryStatus;
 import br.com.techassist.shipments.notifier.NotifierProperties;
-import br.com.techassist.shipments.notifier.notification.NotifierMetrics;
-import br.com.techassist.shipments.notifier.notification.OptOuts;
-import br.com.techassist.shipments.support.logging.Masking;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -38,14 +35,12 @@ class WhatsAppWebhookController {
 
     private final NotifierProperties props;
     private final StatusUpdates statuses;
-    private final OptOuts optOuts;
-    private final NotifierMetrics metrics;
+    private final InboundMessages inbound;
 
-    WhatsAppWebhookController(NotifierProperties props, StatusUpdates statuses, OptOuts optOuts, NotifierMetrics metrics) {
+    WhatsAppWebhookController(NotifierProperties props, StatusUpdates statuses, InboundMessages inbound) {
         this.props = props;
         this.statuses = statuses;
-        this.optOuts = optOuts;
-        this.metrics = metrics;
+        this.inbound = inbound;
     }
 
     @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
@@ -110,15 +105,10 @@ class WhatsAppWebhookController {
         if (body == null) {
             body = text(message.path("button"), "text");
         }
-        Optional<String> keyword = OptOutKeywords.match(body);
-        if (from != null && keyword.isPresent() && optOuts.record(from, keyword.get())) {
-            metrics.optOut();
-            log.info("{} opted out ({}): no more messages to this number", Masking.phone(from), keyword.get());
-        }
+        inbound.received(from, body, "cloud-api");
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        return v.isMissingNode() || v.isNull() ? null : v.asString();
+        return InboundMessages.text(node, field);
     }
 }
