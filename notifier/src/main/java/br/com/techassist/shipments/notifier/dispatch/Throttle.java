@@ -15,6 +15,30 @@ import java.util.function.BooleanSupplier;
  */
 final class Throttle implements AutoCloseable {
 
+    /** Time as the throttle sees it: the system's monotonic clock, or a fake one in tests. */
+    interface Ticker {
+        long nanoTime();
+
+        /** Waits about {@code nanos}; throws when the thread is interrupted. */
+        void park(long nanos) throws InterruptedException;
+
+        Ticker SYSTEM = new Ticker() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void park(long nanos) throws InterruptedException {
+                LockSupport.parkNanos(nanos);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+        };
+    }
+
+    private final Ticker ticker;
     private final long intervalNanos;
     private final Semaphore inFlight;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -22,6 +46,11 @@ final class Throttle implements AutoCloseable {
     private long nextStart = Long.MIN_VALUE;
 
     Throttle(int ratePerSecond, int maxInFlight) {
+        this(ratePerSecond, maxInFlight, Ticker.SYSTEM);
+    }
+
+    Throttle(int ratePerSecond, int maxInFlight, Ticker ticker) {
+        this.ticker = ticker;
         this.intervalNanos = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
         this.catchUpNanos = Math.max(intervalNanos, TimeUnit.MILLISECONDS.toNanos(100));
         this.inFlight = new Semaphore(maxInFlight);
@@ -78,16 +107,13 @@ final class Throttle implements AutoCloseable {
      */
     private synchronized void pace() throws InterruptedException {
         if (nextStart == Long.MIN_VALUE) {
-            nextStart = System.nanoTime();
+            nextStart = ticker.nanoTime();
         }
         long wait;
-        while ((wait = nextStart - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(wait);
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
+        while ((wait = nextStart - ticker.nanoTime()) > 0) {
+            ticker.park(wait);
         }
-        nextStart = Math.max(System.nanoTime() - catchUpNanos, nextStart) + intervalNanos;
+        nextStart = Math.max(ticker.nanoTime() - catchUpNanos, nextStart) + intervalNanos;
     }
 
     @Override

@@ -131,6 +131,7 @@ class CloudApiProviderTest {
         meta.stubFor(post("/v21.0/106540352242922/messages").willReturn(aResponse().withStatus(200).withFixedDelay(5000)));
 
         assertThat(provider().send(MESSAGE)).isInstanceOf(SendOutcome.Unknown.class);
+        meta.verify(1, postRequestedFor(urlEqualTo("/v21.0/106540352242922/messages")));
     }
 
     @Test
