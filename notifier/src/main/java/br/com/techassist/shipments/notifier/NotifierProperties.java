@@ -81,13 +81,17 @@ public record NotifierProperties(
      * @param webhookWindow Cloud API: no status webhook for the message within this window, while
      *     webhooks for messages sent after it kept arriving, proves it was not sent
      * @param giveUpAfter after this long without proof either way the row stays UNCERTAIN for an operator (CRITICAL alert)
+     * @param maxResends Evolution: resends of one message, each on a fresh proof from the provider's
+     *     record that it was not sent (a flaky provider may answer a resend ambiguously too); the
+     *     Cloud API's proof (webhook silence) is weaker and allows one
      */
     public record Reconcile(
             @DefaultValue("5s") Duration interval,
             @DefaultValue("30s") Duration firstCheck,
             @DefaultValue("1m") Duration checkBackoff,
             @DefaultValue("30m") Duration webhookWindow,
-            @DefaultValue("24h") Duration giveUpAfter) {}
+            @DefaultValue("24h") Duration giveUpAfter,
+            @DefaultValue("3") @Min(1) int maxResends) {}
 
     /**
      * Provider connection ({@code notifier.whatsapp.*}).

@@ -37,12 +37,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>Evolution (and the sandbox): {@code findMessages} for the recipient since the claim. A message
  *       carrying the tracking code → SENT with its id. Not found at two checks while the same query
  *       finds the messages we know were accepted in that period (so the server stores messages) →
- *       not sent: resent once. If the server stores nothing, nothing is proven.</li>
+ *       not sent: resent (each resend on such a proof, at most {@code notifier.reconcile.max-resends}
+ *       times). If the server stores nothing, nothing is proven.</li>
  *   <li>Cloud API: a status webhook with our callback data settles it as SENT when it comes
  *       ({@code StatusUpdates}). None within {@code notifier.reconcile.webhook-window} while webhooks
- *       kept coming for messages sent after it → not sent: resent once.</li>
+ *       kept coming for messages sent after it → not sent: resent once (a weaker proof: never twice).</li>
  * </ul>
- * What stays unproven for {@code give-up-after}, or is uncertain again after its one resend, stays
+ * What stays unproven for {@code give-up-after}, or is uncertain again after its last allowed resend, stays
  * UNCERTAIN with a CRITICAL alert for an operator. Every step is logged and counted.
  */
 @Component
@@ -115,7 +116,7 @@ class Reconciler implements SmartLifecycle {
             log.info("{} for {}: not in {}'s record of sent messages ({} of {} checks)", n.kind(), n.trackingCode(),
                     providerOf(n), proofs, NOT_FOUND_PROOFS);
             if (proofs >= NOT_FOUND_PROOFS) {
-                resendOnce(n, "not in the provider's record of sent messages at " + proofs + " checks");
+                resend(n, "not in the provider's record of sent messages at " + proofs + " checks", settings.maxResends());
             } else {
                 notifications.scheduleReconcile(n.id(), now.plus(settings.checkBackoff()), proofs);
             }
@@ -133,7 +134,7 @@ class Reconciler implements SmartLifecycle {
             return;
         }
         if (notifications.statusesArrivedForLaterSends(n.id(), providerOf(n), claimedAt)) {
-            resendOnce(n, "no status webhook within " + settings.webhookWindow() + " while webhooks came for later messages");
+            resend(n, "no status webhook within " + settings.webhookWindow() + " while webhooks came for later messages", 1);
         } else {
             unproven(n, claimedAt, now, "no status webhook, and none came for later messages either");
         }
@@ -174,14 +175,15 @@ class Reconciler implements SmartLifecycle {
         }
     }
 
-    private void resendOnce(Notification n, String proof) {
-        if (n.reconcileResent()) {
-            giveUp(n, proof + ", but it was resent once already");
+    /** Proved not sent: PENDING again for a resend, unless it was resent {@code maxResends} times already. */
+    private void resend(Notification n, String proof, int maxResends) {
+        if (n.reconcileResends() >= maxResends) {
+            giveUp(n, proof + ", but it was resent " + n.reconcileResends() + " time(s) already");
             return;
         }
-        if (notifications.reopenForResend(n.id(), "reconciled as not sent: " + proof)) {
+        if (notifications.reopenForResend(n.id(), "reconciled as not sent: " + proof, maxResends)) {
             metrics.reconciliation(providerOf(n), "resent");
-            log.warn("{} for {} to {} was UNCERTAIN and proved not sent ({}): sending it once more", n.kind(),
+            log.warn("{} for {} to {} was UNCERTAIN and proved not sent ({}): sending it again", n.kind(),
                     n.trackingCode(), Masking.phone(n.recipient()), proof);
             signal.now();
         }

@@ -288,14 +288,15 @@ public class Notifications {
     }
 
     /**
-     * Reconciliation proved an UNCERTAIN send did not go out: PENDING again, due now, for its one
-     * resend; false when it is no longer UNCERTAIN or was resent once already.
+     * Reconciliation proved an UNCERTAIN send did not go out: PENDING again, due now, for a resend;
+     * false when it is no longer UNCERTAIN or was resent {@code maxResends} times already.
      */
-    public boolean reopenForResend(String id, String reason) {
+    public boolean reopenForResend(String id, String reason, int maxResends) {
         return jdbc.sql("""
-                UPDATE notification SET state = 'PENDING', reason = ?, next_attempt_at = ?, reconcile_resent = TRUE,
-                  reconcile_next_at = NULL, updated_at = ? WHERE id = ? AND state = 'UNCERTAIN' AND reconcile_resent = FALSE""")
-                .params(reason, now(), now(), id)
+                UPDATE notification SET state = 'PENDING', reason = ?, next_attempt_at = ?, reconcile_resends = reconcile_resends + 1,
+                  reconcile_checks = 0, reconcile_next_at = NULL, updated_at = ?
+                WHERE id = ? AND state = 'UNCERTAIN' AND reconcile_resends < ?""")
+                .params(reason, now(), now(), id, maxResends)
                 .update() == 1;
     }
 
@@ -372,7 +373,7 @@ public class Notifications {
                 instant(rs, "status_received_at"),
                 rs.getInt("reconcile_checks"),
                 instant(rs, "reconcile_next_at"),
-                rs.getBoolean("reconcile_resent"));
+                rs.getInt("reconcile_resends"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
