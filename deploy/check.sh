@@ -68,7 +68,7 @@ for path in sys.argv[1:]:
                 kind = "ConfigMap" if "configMapRef" in src else "Secret"
                 if kind == "ConfigMap" and (kind, ref["name"]) not in names:
                     problems.append(f"{where}: ConfigMap {ref['name']} is not in the overlay")
-                if kind == "Secret" and overlay == "sandbox.yaml" and (kind, ref["name"]) not in names:
+                if kind == "Secret" and overlay == "sandbox.yaml" and not ref.get("optional") and (kind, ref["name"]) not in names:
                     problems.append(f"{where}: Secret {ref['name']} is not in the sandbox overlay")
         for v in pod.get("volumes", []):
             if "configMap" in v and ("ConfigMap", v["configMap"]["name"]) not in names:
