@@ -287,7 +287,19 @@ for name, svc in doc["services"].items():
             problems.append(f"service {name}: MODULE {module} has no pom.xml")
         if not os.path.exists(build["dockerfile"]):
             problems.append(f"service {name}: {build['dockerfile']} does not exist")
-print("\n".join(problems) or f"{len(doc['services'])} services: mounts and build modules exist")
+    # Every container has a memory limit; the JVM services start once the sandbox (their default provider) is healthy.
+    if not (svc.get("mem_limit") or svc.get("deploy", {}).get("resources", {}).get("limits", {}).get("memory")):
+        problems.append(f"service {name}: no memory limit")
+    if build and name != "sandbox" and svc.get("depends_on", {}).get("sandbox", {}).get("condition") != "service_healthy":
+        problems.append(f"service {name}: does not wait for a healthy sandbox")
+if "healthcheck" not in doc["services"].get("sandbox", {}):
+    problems.append("service sandbox: no healthcheck to wait for")
+# One source for monitoring: the files the Kubernetes overlays render (PrometheusRule, dashboard ConfigMaps).
+mounts = {v.split(":")[0] for n in ("prometheus", "grafana") for v in doc["services"][n].get("volumes", [])}
+for source in ("./deploy/prometheus/rules", "./deploy/grafana/dashboards"):
+    if source not in mounts:
+        problems.append(f"compose does not mount {source}, the source the Kubernetes overlays use")
+print("\n".join(problems) or f"{len(doc['services'])} services: mounts and build modules exist, memory limits, sandbox waited for, same rules and dashboards as Kubernetes")
 sys.exit(1 if problems else 0)
 PY
 
