@@ -303,6 +303,29 @@ print("\n".join(problems) or f"{len(doc['services'])} services: mounts and build
 sys.exit(1 if problems else 0)
 PY
 
+step "image: Dockerfile base, user, labels"
+"$PYTHON" - <<'PY'
+import re, sys
+text = open("deploy/docker/Dockerfile").read()
+args = dict(re.findall(r"^ARG (\w+)=(\S+)$", text, re.M))
+problems, notes = [], []
+runtime = args.get("RUNTIME_IMAGE", "")
+if not re.search(r"(-jre|distroless|jlink)", runtime) or "-jdk" in runtime:
+    problems.append(f"runtime base {runtime!r} is not a JRE-only image (JRE slim/alpine, distroless or jlink)")
+if not re.search(r"^USER 10001", text, re.M):
+    problems.append("the runtime stage does not run as user 10001")
+source = args.get("SOURCE_URL", "")
+if not re.match(r"https?://", source) or 'org.opencontainers.image.source="${SOURCE_URL}"' not in text:
+    problems.append("org.opencontainers.image.source is not a URL")
+for name in ("BUILD_IMAGE", "RUNTIME_IMAGE"):
+    if not re.search(r"@sha256:[0-9a-f]{64}$", args.get(name, "")):
+        notes.append(f"WARNING: {name}={args.get(name)} is not pinned by digest: run deploy/docker/pin-base-images.sh where a registry is reachable")
+print("\n".join(problems + notes) or "Dockerfile: JRE runtime base pinned by digest, non-root, OCI source URL")
+if not problems and notes:
+    print(f"Dockerfile: runtime base {runtime}, non-root, OCI source {source}")
+sys.exit(1 if problems else 0)
+PY
+
 step "grafana: dashboards are valid JSON with unique uids"
 "$PYTHON" - <<'PY'
 import glob, json, sys
