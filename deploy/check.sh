@@ -212,6 +212,10 @@ for path in sorted(glob.glob(f"{rendered}/*.yaml")):
             problems.append(f"{overlay}: no PodMonitor for the Kafka JMX exporter / Kafka Exporter")
         summary += f", namespace restricted, {len(scaled)} KEDA ScaledObjects, {len(boards)} dashboard ConfigMaps, JSON logs"
     print(summary)
+# The operators' Kafka tools pod (not in an overlay) must be admitted by the restricted namespace too.
+tools = yaml.safe_load(open("deploy/k8s/tools/kafka-tools.yaml"))
+if not restricted_pod(tools["spec"]["securityContext"]) or not all(restricted_container(c.get("securityContext", {})) for c in tools["spec"]["containers"]):
+    problems.append("deploy/k8s/tools/kafka-tools.yaml: not Pod Security restricted")
 for p in problems:
     print("  " + p)
 sys.exit(1 if problems else 0)
