@@ -179,7 +179,15 @@ for path in sorted(glob.glob(f"{rendered}/*.yaml")):
         jaas = env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", {}).get("valueFrom", {}).get("secretKeyRef", {})
         if name not in users or jaas.get("name") != name or jaas.get("key") != "sasl.jaas.config":
             problems.append(f"{overlay} Deployment/{name}: does not read sasl.jaas.config of its KafkaUser {name}")
-        groups = [a["resource"]["name"] for a in users.get(name, {}).get("authorization", {}).get("acls", []) if a["resource"]["type"] == "group"]
+        acls = users.get(name, {}).get("authorization", {}).get("acls", [])
+        topics = {op: {a["resource"]["name"] for a in acls if a["resource"]["type"] == "topic" and op in a["operations"]} for op in ("Read", "Write")}
+        contract = {t["spec"]["topicName"] for t in of(ds, "KafkaTopic")}
+        if (topics["Read"] | topics["Write"]) - contract:
+            problems.append(f"{overlay} KafkaUser/{name}: ACLs on topics that are not KafkaTopics: {sorted((topics['Read'] | topics['Write']) - contract)}")
+        for consumed in topics["Read"]:
+            if consumed + ".dlt" not in topics["Write"]:
+                problems.append(f"{overlay} KafkaUser/{name}: reads {consumed} but may not dead-letter to {consumed}.dlt")
+        groups = [a["resource"]["name"] for a in acls if a["resource"]["type"] == "group"]
         if groups != ([] if name == "prepost-ingest" else [name]):
             problems.append(f"{overlay} KafkaUser/{name}: consumer group ACLs {groups}, expected only its own group")
     summary = f"{overlay}: Kafka pods restricted, TLS+SCRAM listener with simple authorization and network peers, {len(users)} KafkaUsers, anti-affinity, metricsConfig + kafkaExporter"
