@@ -284,7 +284,7 @@ step "compose: docker-compose.yml with and without .env.example"
 docker-compose -f docker-compose.yml config -q
 docker-compose -f docker-compose.yml --env-file .env.example config -q
 "$PYTHON" - <<'PY'
-import os, sys, yaml
+import os, re, sys, yaml
 doc = yaml.safe_load(open("docker-compose.yml"))
 problems = []
 for name, svc in doc["services"].items():
@@ -304,6 +304,11 @@ for name, svc in doc["services"].items():
         problems.append(f"service {name}: no memory limit")
     if build and name != "sandbox" and svc.get("depends_on", {}).get("sandbox", {}).get("condition") != "service_healthy":
         problems.append(f"service {name}: does not wait for a healthy sandbox")
+# The heap share sized from the measurement (deploy/README.md "Memory") is the same everywhere.
+for source in ("docker-compose.yml", ".env.example", "deploy/docker/Dockerfile", "deploy/k8s/base/patches/jvm-container.yaml"):
+    shares = set(re.findall(r"MaxRAMPercentage=(\d+)", open(source).read()))
+    if shares != {"50"}:
+        problems.append(f"{source}: MaxRAMPercentage {sorted(shares)}, expected 50 (deploy/README.md \"Memory\")")
 if "healthcheck" not in doc["services"].get("sandbox", {}):
     problems.append("service sandbox: no healthcheck to wait for")
 # One source for monitoring: the files the Kubernetes overlays render (PrometheusRule, dashboard ConfigMaps).
