@@ -98,6 +98,13 @@ def mean(base, by="", matchers=APP):
             f" / {group}(rate({base}_count{{{matchers}}}[$__rate_interval]))")
 
 
+def quantiles(base, by="", matchers=APP, qs=(0.95, 0.99), legend=""):
+    """p95/p99 (by default) of a timer published as a histogram (publishPercentileHistogram): targets."""
+    group = f"le, {by}" if by else "le"
+    return [(f"histogram_quantile({q}, sum by ({group}) (rate({base}_bucket{{{matchers}}}[$__rate_interval])))",
+             f"{legend}p{round(q * 100)}") for q in qs]
+
+
 def pipeline():
     b = Board("shipments-pipeline", "Shipments: pipeline overview",
               "Parcels registered, milestones, WhatsApp messages and the funnel between them.", ["shipments"])
@@ -138,7 +145,10 @@ def pipeline():
     b.timeseries("Pre-postings rejected per hour",
                  (f"sum by (reason) (increase(ingest_prepostings_rejected_total{{{APP}}}[1h]))", "{{reason}}"))
     b.timeseries("Time from Correios event to milestone published",
-                 (mean("tracking_detection_delay_seconds", "milestone"), "{{milestone}}"), unit="s")
+                 (mean("tracking_detection_delay_seconds", "milestone"), "{{milestone}} mean"), unit="s")
+    b.timeseries("Time from Correios event to milestone published: p95 / p99",
+                 *quantiles("tracking_detection_delay_seconds", "milestone", legend="{{milestone}} "), unit="s",
+                 description="From the histogram tracking_detection_delay_seconds_bucket (1 s to 2 days).")
     b.row("Services")
     b.timeseries("Heap used", (f'sum by (application) (jvm_memory_used_bytes{{{APP},area="heap"}})',
                                "{{application}}"), unit="bytes", width=8)
@@ -173,6 +183,9 @@ def correios():
                  unit="s")
     b.timeseries("Slowest call by API (recent max)",
                  (f"max by (api) (correios_requests_seconds_max{{{APP}}})", "{{api}}"), unit="s")
+    b.timeseries("SRO Rastro batch latency: p95 / p99",
+                 *quantiles("tracking_rastro_requests_seconds", "outcome", legend="{{outcome}} "), unit="s", width=24,
+                 description="Whole batch request after the client's retries, from tracking_rastro_requests_seconds_bucket.")
     b.row("Token and circuit breakers")
     b.timeseries("Token refreshes and failures (per hour)",
                  (f"sum by (application) (increase(correios_token_refreshes_total{{{APP}}}[1h]))",
@@ -219,15 +232,33 @@ def whatsapp():
     b.timeseries("Provider call latency",
                  (mean("notifier_provider_requests_seconds", "provider, outcome"), "{{provider}} {{outcome}} mean"),
                  (f"max by (provider) (notifier_provider_requests_seconds_max{{{APP}}})", "{{provider}} max"), unit="s")
+    b.row("Provider pauses, reconciliation and webhooks")
+    b.timeseries("Provider pauses by cause (per hour)",
+                 (f"sum by (provider, cause) (increase(notifier_provider_pauses_total{{{APP}}}[1h]))",
+                  "{{provider}} {{cause}}"), width=8,
+                 description="Every send through the provider stopped (disconnected, credentials, configuration, quality); "
+                             "resumes by itself when the health check passes.")
+    b.timeseries("Reconciliation of uncertain sends by result (per hour)",
+                 (f"sum by (provider, result) (increase(notifier_reconciliations_total{{{APP}}}[1h]))",
+                  "{{provider}} {{result}}"),
+                 (f"sum by (provider, from) (increase(notifier_settled_by_webhook_total{{{APP}}}[1h]))",
+                  "{{provider}} settled by webhook (was {{from}})"), width=8)
+    b.timeseries("Webhook calls by answer (per hour)",
+                 (f'sum by (uri, status) (increase(http_server_requests_seconds_count{{{APP},uri=~"/webhooks/.+"}}[1h]))',
+                  "{{uri}} {{status}}"),
+                 (f"sum by (source, reason) (increase(notifier_webhook_refused_total{{{APP}}}[1h]))",
+                  "refused {{source}}: {{reason}}"), width=8)
     b.row("Phone validation")
     b.timeseries("Validations by status (per hour)",
-                 (f"sum by (status) (increase(phone_validations_total{{{APP}}}[1h]))", "{{status}}"), width=8)
+                 (f"sum by (status) (increase(phone_validations_total{{{APP}}}[1h]))", "{{status}}"), width=6)
     b.timeseries("Provider lookups (mean latency)",
-                 (mean("phone_provider_checks_seconds", "outcome"), "{{outcome}}"), unit="s", width=8)
+                 (mean("phone_provider_checks_seconds", "outcome"), "{{outcome}}"), unit="s", width=6)
+    b.timeseries("Provider lookups: p95 / p99",
+                 *quantiles("phone_provider_checks_seconds", legend=""), unit="s", width=6)
     b.timeseries("Lookup cache hit ratio",
                  (f'sum(rate(phone_cache_lookups_total{{{APP},result="hit"}}[$__rate_interval]))'
                   f" / sum(rate(phone_cache_lookups_total{{{APP}}}[$__rate_interval]))", "hit ratio"),
-                 unit="percentunit", width=8)
+                 unit="percentunit", width=6)
     return b
 
 
@@ -242,6 +273,11 @@ def kafka():
                  description="Consumer group = service name. Reported by each consumer for the partitions it owns.")
     b.timeseries("Max partition lag per consumer group",
                  (f"max by (application) (kafka_consumer_fetch_manager_records_lag_max{{{APP}}})", "{{application}}"))
+    b.timeseries("Lag seen by the broker (Kubernetes: Kafka Exporter)",
+                 ('sum by (consumergroup, topic) (kafka_consumergroup_lag{topic=~"shipments\\\\.[a-z]+\\\\.v1"})',
+                  "{{consumergroup}} ← {{topic}}"), width=24,
+                 description="From the broker's committed offsets: also when a group has no running consumer. "
+                             "Empty in compose (no Kafka Exporter there).")
     b.row("Listeners")
     b.timeseries("Records processed per second",
                  (f"sum by (application, messaging_source_name) (rate(spring_kafka_listener_seconds_count{{{APP}}}"
@@ -263,6 +299,13 @@ def kafka():
     b.timeseries("Dead-lettered per hour, by source topic",
                  (f"sum by (application, topic) (increase(shipments_dead_letters_total{{{APP}}}[1h]))",
                   "{{application}}: {{topic}} → {{topic}}.dlt"))
+    b.bars("Records waiting in dead-letter topics (Kubernetes: Kafka Exporter)",
+           ('sum by (topic) (kafka_topic_partition_current_offset{topic=~"shipments\\\\..+\\\\.dlt"}) - on (topic) '
+            'max by (topic) (label_replace(sum by (topic) (kafka_consumergroup_current_offset{consumergroup="shipments-dlt-acknowledged"}), "from", "ack", "", "") '
+            'or label_replace(sum by (topic) (kafka_topic_partition_oldest_offset{topic=~"shipments\\\\..+\\\\.dlt"}), "from", "oldest", "", ""))',
+            "{{topic}}"), width=24, height=6,
+           description="End offset minus what operators acknowledged (group shipments-dlt-acknowledged), or minus the oldest "
+                       "retained offset: the same count as the KafkaDeadLetterTopicNotEmpty alert. deploy/README.md \"Dead letters\".")
     b.timeseries("Outbox relay per second",
                  (f"sum by (application) (rate(shipments_outbox_published_total{{{APP}}}[$__rate_interval]))",
                   "{{application}} published"),

@@ -21,6 +21,11 @@ DEPLOY = pathlib.Path(__file__).resolve().parent.parent
 RULES = sorted((DEPLOY / "prometheus" / "rules").glob("*.yml"))
 DASHBOARDS = sorted((DEPLOY / "grafana" / "dashboards").glob("*.json"))
 OUTPUT = DEPLOY / "monitoring" / "referenced-metrics.txt"
+PLATFORM_OUTPUT = DEPLOY / "monitoring" / "platform-metrics.txt"
+# Made by the platform, not by a service: the Kafka nodes' JMX exporter (Strimzi metricsConfig),
+# Strimzi's Kafka Exporter and the kubelet. They go to platform-metrics.txt, so that
+# check-exposed.py, which scrapes the services, does not look for them.
+PLATFORM = re.compile(r"^(kafka_server_|kafka_controller_|kafka_consumergroup_|kafka_topic_|kubelet_)")
 
 KEYWORDS = {"by", "without", "on", "ignoring", "group_left", "group_right", "bool", "offset",
             "and", "or", "unless", "inf", "nan", "atan2", "start", "end"}
@@ -91,27 +96,42 @@ def dashboard_expressions():
                 yield f"{path.name}:${variable.get('name')}", query
 
 
-def referenced() -> list[str]:
+def all_referenced() -> set[str]:
     names = set()
     for _, expr in list(rule_expressions()) + list(dashboard_expressions()):
         names |= metric_names(expr)
-    return sorted(names - recorded_names() - SYNTHETIC)
+    return names - recorded_names() - SYNTHETIC
+
+
+def referenced() -> list[str]:
+    """Names the services must expose."""
+    return sorted(n for n in all_referenced() if not PLATFORM.match(n))
+
+
+def platform() -> list[str]:
+    """Names the Kafka exporters and the kubelet expose."""
+    return sorted(n for n in all_referenced() if PLATFORM.match(n))
 
 
 def main(argv):
-    text = "".join(f"{name}\n" for name in referenced())
+    outputs = ((OUTPUT, referenced()), (PLATFORM_OUTPUT, platform()))
     if "--stdout" in argv:
-        sys.stdout.write(text)
-    elif "--check" in argv:
-        if not OUTPUT.exists() or OUTPUT.read_text() != text:
-            sys.stderr.write(f"{OUTPUT.relative_to(DEPLOY.parent)} is stale: run "
-                             "python3 deploy/monitoring/extract-metric-names.py and commit it\n")
-            return 1
-        print(f"{OUTPUT.relative_to(DEPLOY.parent)} is up to date ({text.count(chr(10))} names)")
-    else:
-        OUTPUT.write_text(text)
-        print(f"wrote {OUTPUT.relative_to(DEPLOY.parent)} ({text.count(chr(10))} names)")
-    return 0
+        sys.stdout.write("".join(f"{name}\n" for name in referenced()))
+        return 0
+    stale = False
+    for path, names in outputs:
+        text = "".join(f"{name}\n" for name in names)
+        where = path.relative_to(DEPLOY.parent)
+        if "--check" in argv:
+            if not path.exists() or path.read_text() != text:
+                sys.stderr.write(f"{where} is stale: run python3 deploy/monitoring/extract-metric-names.py and commit it\n")
+                stale = True
+            else:
+                print(f"{where} is up to date ({len(names)} names)")
+        else:
+            path.write_text(text)
+            print(f"wrote {where} ({len(names)} names)")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":
