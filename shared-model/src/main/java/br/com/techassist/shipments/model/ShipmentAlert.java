@@ -35,7 +35,9 @@ public record ShipmentAlert(
         NO_WHATSAPP,
         SEND_FAILED,
         SEND_UNCERTAIN,
-        PROVIDER_AUTH_FAILED
+        PROVIDER_AUTH_FAILED,
+        /** A Correios API answered in a way that means a wrong setup (e.g. a 404 that is not its "nothing found"). */
+        CORREIOS_API_ERROR
     }
 
     /** How urgent it is. */
