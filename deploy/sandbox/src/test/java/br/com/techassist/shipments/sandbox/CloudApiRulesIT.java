@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The Cloud API fake is as strict as Meta: approved templates, parameter rules, the 24 h window, status faults. */
 class CloudApiRulesIT extends SandboxApiTestBase {
@@ -68,9 +69,25 @@ class CloudApiRulesIT extends SandboxApiTestBase {
         String to = account();
 
         assertRefused(sendText(to), 131047);
-        assertThat(http.post("/sandbox/whatsapp/inbound", Map.of(), Map.of("from", to, "text", "Oi")).status())
-                .isEqualTo(201);
+        assertThat(http.post("/sandbox/whatsapp/inbound", Map.of(), Map.of("from", to, "text", "Oi, SAIR",
+                "provider", "cloud-api")).status()).isEqualTo(201);
         assertThat(sendText(to).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(inboundFrom(to)).isNotNull());
+        JsonNode value = inboundFrom(to);
+        assertThat(value.get("messages").get(0).get("text").get("body").asString()).isEqualTo("Oi, SAIR");
+        assertThat(value.get("messages").get(0).get("type").asString()).isEqualTo("text");
+        assertThat(value.get("contacts").get(0).get("wa_id").asString()).isEqualTo(to);
+        assertThat(value.get("metadata").get("phone_number_id").asString()).isEqualTo("100000000000001");
+    }
+
+    /** The {@code value} of the signed Cloud API webhook carrying a customer's message from {@code waId}, or null. */
+    private static JsonNode inboundFrom(String waId) {
+        return WEBHOOKS.received().stream()
+                .filter(received -> received.signature().startsWith("sha256="))
+                .map(received -> JsonMapper.builder().build().readTree(received.body())
+                        .get("entry").get(0).get("changes").get(0).get("value"))
+                .filter(value -> value.has("messages") && value.get("messages").get(0).get("from").asString().equals(waId))
+                .findFirst().orElse(null);
     }
 
     @Test

@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /sandbox/whatsapp/inbound}: a fake phone answers. The text is stored like Evolution
- * stores an inbound message, posted as {@code messages.upsert} to the Evolution webhook, and opens
- * the customer's 24 h window for Cloud API free-form texts.
+ * {@code POST /sandbox/whatsapp/inbound}: a fake phone answers. To Evolution (default) the text is
+ * stored like Evolution stores an inbound message and posted as {@code messages.upsert} to the
+ * Evolution webhook; to the Cloud API it is posted as a signed {@code messages[]} webhook. Either
+ * opens the customer's 24 h window for Cloud API free-form texts.
  */
 @RestController
 class InboundController {
@@ -27,15 +28,17 @@ class InboundController {
     private final EvolutionStore store;
     private final EvolutionWebhooks webhooks;
     private final CustomerWindows windows;
+    private final StatusWebhooks cloudWebhooks;
 
     InboundController(WhatsAppDirectory directory, SentMessages messages, EvolutionInstance instance,
-            EvolutionStore store, EvolutionWebhooks webhooks, CustomerWindows windows) {
+            EvolutionStore store, EvolutionWebhooks webhooks, CustomerWindows windows, StatusWebhooks cloudWebhooks) {
         this.directory = directory;
         this.messages = messages;
         this.instance = instance;
         this.store = store;
         this.webhooks = webhooks;
         this.windows = windows;
+        this.cloudWebhooks = cloudWebhooks;
     }
 
     @PostMapping("/sandbox/whatsapp/inbound")
@@ -43,6 +46,11 @@ class InboundController {
         if (inbound.from() == null || inbound.text() == null || inbound.text().isBlank()) {
             return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "from and text are required"));
+        }
+        boolean cloud = "cloud-api".equals(inbound.provider());
+        if (inbound.provider() != null && !cloud && !EvolutionController.PROVIDER.equals(inbound.provider())) {
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "provider is evolution (default) or cloud-api"));
         }
         boolean lid = "lid".equals(inbound.addressing());
         if (inbound.addressing() != null && !lid && !"pn".equals(inbound.addressing())) {
@@ -62,10 +70,18 @@ class InboundController {
                 ? new EvolutionKey(lidJid, phoneJid, "lid", false, id)
                 : new EvolutionKey(phoneJid, lidJid, "pn", false, id);
         Instant now = Instant.now();
+        windows.received(from.waId(), now);
+        if (cloud) {
+            String wamid = MessageIds.wamid();
+            messages.record(wamid, CloudApiController.PROVIDER, from.waId(), from.waId(), "inbound", inbound.text(), null,
+                    Delivery.DELIVERED);
+            cloudWebhooks.inbound(from.waId(), from.name(), wamid, inbound.text(), now);
+            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("provider", CloudApiController.PROVIDER,
+                    "id", wamid, "from", from.waId()));
+        }
         store.store(key, from.name(), inbound.text(), now, instance.instanceId(), "android");
         messages.record(id, EvolutionController.PROVIDER, from.waId(), from.waId(), "inbound", inbound.text(), null,
                 Delivery.DELIVERED);
-        windows.received(from.waId(), now);
         Map<String, Object> data = instance.messageRaw(key, from.name(), "DELIVERY_ACK", inbound.text(), now, "android");
         webhooks.received(data);
         return ResponseEntity.status(HttpStatus.CREATED).body(data);
@@ -78,6 +94,10 @@ class InboundController {
     }
 
 
-    /** A fake phone's answer: {@code addressing} {@code pn} (default) or {@code lid}. */
-    record Inbound(@Nullable String from, @Nullable String text, @Nullable String addressing) {}
+    /**
+     * A fake phone's answer, to the Evolution instance (default) or the Cloud API number;
+     * {@code addressing} {@code pn} (default) or {@code lid} (Evolution only).
+     */
+    record Inbound(@Nullable String from, @Nullable String text, @Nullable String addressing,
+            @Nullable String provider) {}
 }

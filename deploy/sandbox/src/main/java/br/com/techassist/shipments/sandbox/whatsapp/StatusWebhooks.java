@@ -96,10 +96,37 @@ class StatusWebhooks {
                     "origin", Map.of("type", "utility")));
             statusEntry.put("pricing", Map.of("billable", true, "pricing_model", "PMP", "category", "utility"));
         }
+        return envelope("statuses", List.of(statusEntry));
+    }
+
+    /**
+     * Posts a customer's text as Meta does ({@code messages[]} with {@code contacts[]}), signed, now;
+     * nothing when no URL is set.
+     */
+    void inbound(String waId, String name, String messageId, String text, Instant at) {
+        if (url == null) {
+            return;
+        }
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("from", waId);
+        message.put("id", messageId);
+        message.put("timestamp", String.valueOf(at.getEpochSecond()));
+        message.put("type", "text");
+        message.put("text", Map.of("body", text));
+        byte[] body = envelope("messages", List.of(message),
+                "contacts", List.of(Map.of("profile", Map.of("name", name), "wa_id", waId)));
+        poster.post(new WebhookPoster.Webhook(url, body, Map.of("X-Hub-Signature-256", sign(body, cloud.appSecret())),
+                Set.of()));
+    }
+
+    /** Meta's webhook envelope around one change of field {@code messages} whose value holds these entries. */
+    private byte[] envelope(Object... entries) {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("messaging_product", "whatsapp");
         value.put("metadata", Map.of("display_phone_number", cloud.displayPhoneNumber(), "phone_number_id", cloud.phoneNumberId()));
-        value.put("statuses", List.of(statusEntry));
+        for (int i = entries.length - 2; i >= 0; i -= 2) { // contacts before messages, as Meta sends them
+            value.put((String) entries[i], entries[i + 1]);
+        }
         Map<String, Object> body = Map.of("object", "whatsapp_business_account",
                 "entry", List.of(Map.of("id", cloud.wabaId(), "changes", List.of(Map.of("field", "messages", "value", value)))));
         return json.writeValueAsBytes(body);
