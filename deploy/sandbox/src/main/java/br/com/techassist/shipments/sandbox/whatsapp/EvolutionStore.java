@@ -1,5 +1,6 @@
 package br.com.techassist.shipments.sandbox.whatsapp;
 
+import br.com.techassist.shipments.sandbox.SandboxProperties;
 import br.com.techassist.shipments.sandbox.faults.Faults;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -17,17 +19,21 @@ import org.springframework.stereotype.Component;
 /**
  * Evolution's message table: the texts sent and received, with the statuses each reached
  * ({@code MessageUpdate}). Nothing is stored while the knob {@code evolutionStorageOff} is on, as
- * with {@code DATABASE_SAVE_DATA_NEW_MESSAGE=false}. Thread-safe.
+ * with {@code DATABASE_SAVE_DATA_NEW_MESSAGE=false}; beyond {@code sandbox.whatsapp.max-kept-messages}
+ * the oldest are dropped. Thread-safe.
  */
 @Component
 class EvolutionStore {
 
     private final ConcurrentHashMap<String, Stored> byKeyId = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> order = new ConcurrentLinkedQueue<>();
     private final AtomicLong sequence = new AtomicLong();
     private final Faults faults;
+    private final int maxKept;
 
-    EvolutionStore(Faults faults) {
+    EvolutionStore(Faults faults, SandboxProperties properties) {
         this.faults = faults;
+        this.maxKept = properties.whatsapp().maxKeptMessages();
     }
 
     /**
@@ -70,6 +76,14 @@ class EvolutionStore {
         String id = UUID.randomUUID().toString();
         byKeyId.put(key.id(), new Stored(id, sequence.incrementAndGet(), key, pushName, text, at.getEpochSecond(),
                 instanceId, source, List.of()));
+        order.add(key.id());
+        while (byKeyId.size() > maxKept) { // the oldest are dropped, like the inspection list
+            String oldest = order.poll();
+            if (oldest == null) {
+                break;
+            }
+            byKeyId.remove(oldest);
+        }
         return Optional.of(id);
     }
 
@@ -92,6 +106,7 @@ class EvolutionStore {
 
     void clear() {
         byKeyId.clear();
+        order.clear();
     }
 
     /** A page of stored messages and the total that matched. */
