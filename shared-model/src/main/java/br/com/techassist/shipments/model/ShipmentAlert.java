@@ -41,7 +41,9 @@ public record ShipmentAlert(
         /** Every send stopped: the provider refused our account or configuration, or quality limits (INFO when resumed). */
         PROVIDER_PAUSED,
         /** A message the provider keeps not accepting (rate limits) after many attempts; it keeps waiting. */
-        SEND_DELAYED
+        SEND_DELAYED,
+        /** A Correios API answered in a way that means a wrong setup (e.g. a 404 that is not its "nothing found"). */
+        CORREIOS_API_ERROR
     }
 
     /** How urgent it is. */

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -83,13 +84,35 @@ public record SandboxProperties(
      * @param appSecret app secret the status webhooks are signed with
      * @param wabaId WhatsApp Business Account id reported in webhooks
      * @param displayPhoneNumber the business number reported in webhooks
+     * @param templates the approved message templates; unset = the notifier's three
+     *     ({@code envio_postado}, {@code envio_entregue}, {@code envio_aguardando_retirada}, {@code pt_BR},
+     *     5 body parameters each)
      */
     public record Cloud(
             @DefaultValue("sandbox-token") @NotBlank String accessToken,
             @DefaultValue("100000000000001") @NotBlank String phoneNumberId,
             @DefaultValue("sandbox-app-secret") @NotBlank String appSecret,
             @DefaultValue("200000000000002") @NotBlank String wabaId,
-            @DefaultValue("5511940000000") @NotBlank String displayPhoneNumber) {}
+            @DefaultValue("5511940000000") @NotBlank String displayPhoneNumber,
+            @Nullable List<@Valid ApprovedTemplate> templates) {
+
+        /** The approved templates: the configured ones, or the notifier's three by default. */
+        public List<ApprovedTemplate> approvedTemplates() {
+            return templates != null && !templates.isEmpty() ? templates : List.of(
+                    new ApprovedTemplate("envio_postado", "pt_BR", 5),
+                    new ApprovedTemplate("envio_entregue", "pt_BR", 5),
+                    new ApprovedTemplate("envio_aguardando_retirada", "pt_BR", 5));
+        }
+    }
+
+    /**
+     * A message template approved for the business account.
+     *
+     * @param name template name
+     * @param language language code, e.g. {@code pt_BR}
+     * @param bodyParameters how many body parameters ({@code {{1}}…}) it has
+     */
+    public record ApprovedTemplate(@NotBlank String name, @NotBlank String language, @PositiveOrZero int bodyParameters) {}
 
     /**
      * @param apiKey value expected in the {@code apikey} header
@@ -97,11 +120,15 @@ public record SandboxProperties(
      * @param exactMatchOnly when true, {@code whatsappNumbers} says a number exists only in the
      *     exact form of the account; by default, like Evolution/Baileys, either ninth-digit form of
      *     an account "exists" and the answer's {@code jid} is the real account
+     * @param ownerNumber the instance's own WhatsApp number (webhooks' {@code sender})
+     * @param serverUrl Evolution's {@code SERVER_URL} (webhooks' {@code server_url})
      */
     public record Evolution(
             @DefaultValue("sandbox-api-key") @NotBlank String apiKey,
             @DefaultValue("sandbox") @NotBlank String instance,
-            @DefaultValue("false") boolean exactMatchOnly) {}
+            @DefaultValue("false") boolean exactMatchOnly,
+            @DefaultValue("5511940000001") @NotBlank String ownerNumber,
+            @DefaultValue("http://localhost:8090") @NotBlank String serverUrl) {}
 
     /**
      * @param correios faults of the Correios endpoints

@@ -1,6 +1,7 @@
 package br.com.techassist.shipments.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import br.com.techassist.shipments.model.TrackingCode;
 import java.time.Duration;
@@ -125,7 +126,34 @@ class CorreiosApiIT extends SandboxApiTestBase {
         assertThat(http.get("/prepostagem/v2/prepostagens?status=POSTADO&dataInicialCriacaoPrePostagem=2026-01-01"
                 + "&dataFinalCriacaoPrePostagem=2026-03-01", http.bearer(token)).status()).isEqualTo(400);
         assertThat(http.get("/prepostagem/v2/prepostagens?status=POSTADO&dataInicialCriacaoPrePostagem=2026-11-01"
-                + "&dataFinalCriacaoPrePostagem=2026-11-30", http.bearer(token)).status()).isEqualTo(200);
+                + "&dataFinalCriacaoPrePostagem=2026-11-30", http.bearer(token)).status()).isIn(200, 404);
+        assertThat(http.get("/prepostagem/v2/prepostagens?status=POSTADO&dataInicialCriacaoPrePostagem=2026-11-30"
+                + "&dataFinalCriacaoPrePostagem=2026-11-01", http.bearer(token)).status()).isEqualTo(400);
+        assertThat(http.get("/prepostagem/v2/prepostagens?status=POSTADO&dataInicialCriacaoPrePostagem=2026-11-01"
+                + "&dataFinalCriacaoPrePostagem=30/11/2026", http.bearer(token)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aStatusListingReturnsOnlyPrePostingsCreatedInTheWindowAskedFor() {
+        String code = create(Map.of("events", List.of(Map.of("codigo", "PO", "tipo", "01", "descricao", "Objeto postado"))))
+                .get("trackingCode").asString();
+        String token = http.correiosToken();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/Sao_Paulo"));
+        String window = "&dataInicialCriacaoPrePostagem=%s&dataFinalCriacaoPrePostagem=%s";
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            SandboxHttp.Reply inWindow = http.get("/prepostagem/v2/prepostagens?status=POSTADO&size=1000"
+                    + window.formatted(today.minusDays(1), today), http.bearer(token));
+            assertThat(inWindow.status()).isEqualTo(200);
+            assertThat(inWindow.json().get("itens").findValuesAsString("codigoObjeto")).contains(code);
+        });
+        SandboxHttp.Reply before = http.get("/prepostagem/v2/prepostagens?status=POSTADO&size=1000"
+                + window.formatted(today.minusDays(30), today.minusDays(2)), http.bearer(token));
+        assertThat(before.raw()).doesNotContain(code);
+        SandboxHttp.Reply longAgo = http.get("/prepostagem/v2/prepostagens?status=POSTADO"
+                + window.formatted("2020-01-01", "2020-01-30"), http.bearer(token));
+        assertThat(longAgo.status()).isEqualTo(404);
+        assertThat(longAgo.json().get("msgs").get(0).asString()).startsWith("PPN-011: Nenhuma pré-postagem encontrada");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package br.com.techassist.shipments.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -10,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One sandbox for the API tests: no generated parcels (each test creates its own through the
@@ -72,5 +76,26 @@ abstract class SandboxApiTestBase {
             throw new AssertionError("create answered " + reply.status() + ": " + reply.raw());
         }
         return reply.json().get(0);
+    }
+
+    /** The Cloud API status webhooks received for one message. */
+    List<WebhookReceiver.Received> webhooksOf(String messageId) {
+        return WEBHOOKS.received().stream()
+                .filter(w -> JsonMapper.builder().build().readTree(w.body()).toString().contains("\"statuses\""))
+                .filter(w -> statusIn(w).get("id").asString().equals(messageId)).toList();
+    }
+
+    /** The statuses received for one Cloud API message, in arrival order. */
+    List<String> statusesOf(String messageId) {
+        return webhooksOf(messageId).stream().map(w -> statusIn(w).get("status").asString()).toList();
+    }
+
+    /** The one status of a Cloud API status webhook. */
+    static JsonNode statusIn(WebhookReceiver.Received webhook) {
+        JsonNode root = JsonMapper.builder().build().readTree(webhook.body());
+        assertThat(root.get("object").asString()).isEqualTo("whatsapp_business_account");
+        JsonNode change = root.get("entry").get(0).get("changes").get(0);
+        assertThat(change.get("field").asString()).isEqualTo("messages");
+        return change.get("value").get("statuses").get(0);
     }
 }

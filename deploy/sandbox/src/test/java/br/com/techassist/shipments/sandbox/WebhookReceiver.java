@@ -7,14 +7,22 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** A real HTTP endpoint that records the webhooks the sandbox posts: raw body and signature header. */
+/**
+ * A real HTTP endpoint that records the webhooks the sandbox posts: Cloud API webhooks on
+ * {@code /webhooks/whatsapp} (raw body and signature), Evolution webhooks on
+ * {@code /webhooks/evolution/**} (path, raw body and the {@code x-token} header).
+ */
 final class WebhookReceiver {
 
-    /** One webhook as received. */
+    /** One Cloud API webhook as received. */
     record Received(byte[] body, String signature) {}
+
+    /** One Evolution webhook as received. */
+    record EvolutionReceived(String path, byte[] body, String token) {}
 
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<EvolutionReceived> evolution = new ConcurrentLinkedQueue<>();
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -31,6 +39,14 @@ final class WebhookReceiver {
                 exchange.sendResponseHeaders(200, -1);
                 exchange.close();
             });
+            server.createContext("/webhooks/evolution", exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                String token = exchange.getRequestHeaders().getFirst("x-token");
+                receiver.evolution.add(new EvolutionReceived(exchange.getRequestURI().getPath(), body,
+                        token == null ? "" : token));
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
             server.start();
             return receiver;
         } catch (IOException e) {
@@ -39,10 +55,22 @@ final class WebhookReceiver {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/whatsapp";
+        return base() + "/webhooks/whatsapp";
+    }
+
+    String evolutionUrl() {
+        return base() + "/webhooks/evolution";
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     List<Received> received() {
         return List.copyOf(received);
+    }
+
+    List<EvolutionReceived> evolution() {
+        return List.copyOf(evolution);
     }
 }

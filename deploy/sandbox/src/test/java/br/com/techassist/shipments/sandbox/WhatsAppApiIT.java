@@ -21,6 +21,13 @@ class WhatsAppApiIT extends SandboxApiTestBase {
     private static final Map<String, String> CLOUD_TOKEN = Map.of(HttpHeaders.AUTHORIZATION, "Bearer sandbox-token");
     private static final String CLOUD_SEND = "/v21.0/100000000000001/messages";
 
+    /** The notifier's {@code envio_postado} template with these five body parameters. */
+    static Map<String, Object> shippedTemplate(String... parameters) {
+        return Map.of("name", "envio_postado", "language", Map.of("code", "pt_BR"), "components", List.of(Map.of(
+                "type", "body", "parameters", java.util.Arrays.stream(parameters)
+                        .map(text -> Map.of("type", "text", "text", text)).toList())));
+    }
+
     private JsonNode recipient(String phoneKind) {
         return generate(1, "MANUAL", phoneKind).get(0);
     }
@@ -109,9 +116,7 @@ class WhatsAppApiIT extends SandboxApiTestBase {
 
         SandboxHttp.Reply reply = http.post(CLOUD_SEND, CLOUD_TOKEN, Map.of(
                 "messaging_product", "whatsapp", "recipient_type", "individual", "to", asGiven, "type", "template",
-                "template", Map.of("name", "pedido_enviado", "language", Map.of("code", "pt_BR"),
-                        "components", List.of(Map.of("type", "body", "parameters", List.of(
-                                Map.of("type", "text", "text", "Maria"), Map.of("type", "text", "text", "QB123456785BR"))))),
+                "template", shippedTemplate("Maria", "Notebook", "QB123456785BR", "Manaus/AM", "https://r.example/x"),
                 "biz_opaque_callback_data", "shipment:QB123456785BR"));
 
         assertThat(reply.status()).isEqualTo(200);
@@ -131,9 +136,9 @@ class WhatsAppApiIT extends SandboxApiTestBase {
         }
         JsonNode sent = http.get("/sandbox/whatsapp/messages?to=" + asGiven).json().get(0);
         assertThat(sent.get("provider").asString()).isEqualTo("cloud-api");
-        assertThat(sent.get("template").get("name").asString()).isEqualTo("pedido_enviado");
+        assertThat(sent.get("template").get("name").asString()).isEqualTo("envio_postado");
         assertThat(sent.get("template").get("parameters")).extracting(JsonNode::asString)
-                .containsExactly("Maria", "QB123456785BR");
+                .containsExactly("Maria", "Notebook", "QB123456785BR", "Manaus/AM", "https://r.example/x");
         assertThat(sent.get("delivered").asBoolean()).isTrue();
     }
 
@@ -142,7 +147,7 @@ class WhatsAppApiIT extends SandboxApiTestBase {
         String nobody = mobileAsGiven(recipient("MOBILE_WITHOUT_WHATSAPP"));
 
         SandboxHttp.Reply reply = http.post(CLOUD_SEND, CLOUD_TOKEN, Map.of("messaging_product", "whatsapp", "to", nobody,
-                "type", "text", "text", Map.of("body", "Olá")));
+                "type", "template", "template", shippedTemplate("Ana", "Tablet", "QB123456785BR", "Recife/PE", "x")));
 
         assertThat(reply.status()).isEqualTo(200);
         String messageId = reply.json().get("messages").get(0).get("id").asString();
@@ -156,7 +161,7 @@ class WhatsAppApiIT extends SandboxApiTestBase {
         SandboxHttp.Reply badToken = http.post(CLOUD_SEND, Map.of(HttpHeaders.AUTHORIZATION, "Bearer nope"),
                 Map.of("messaging_product", "whatsapp", "to", "5511987654321", "type", "text", "text", Map.of("body", "x")));
         SandboxHttp.Reply emptyParameter = http.post(CLOUD_SEND, CLOUD_TOKEN, Map.of("messaging_product", "whatsapp",
-                "to", "5511987654321", "type", "template", "template", Map.of("name", "pedido_enviado",
+                "to", "5511987654321", "type", "template", "template", Map.of("name", "envio_postado",
                         "language", Map.of("code", "pt_BR"), "components", List.of(Map.of("type", "body",
                                 "parameters", List.of(Map.of("type", "text", "text", "")))))));
 
@@ -174,22 +179,6 @@ class WhatsAppApiIT extends SandboxApiTestBase {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.headers().getContentType().toString()).startsWith("text/html");
         assertThat(page.raw()).contains("/sandbox/whatsapp/messages");
-    }
-
-    private List<WebhookReceiver.Received> webhooksOf(String messageId) {
-        return WEBHOOKS.received().stream().filter(w -> statusIn(w).get("id").asString().equals(messageId)).toList();
-    }
-
-    private List<String> statusesOf(String messageId) {
-        return webhooksOf(messageId).stream().map(w -> statusIn(w).get("status").asString()).toList();
-    }
-
-    private static JsonNode statusIn(WebhookReceiver.Received webhook) {
-        JsonNode root = JsonMapper.builder().build().readTree(webhook.body());
-        assertThat(root.get("object").asString()).isEqualTo("whatsapp_business_account");
-        JsonNode change = root.get("entry").get(0).get("changes").get(0);
-        assertThat(change.get("field").asString()).isEqualTo("messages");
-        return change.get("value").get("statuses").get(0);
     }
 
     private static String hmac(String secret, byte[] body) throws Exception {

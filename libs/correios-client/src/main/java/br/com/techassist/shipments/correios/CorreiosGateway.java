@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -39,12 +40,21 @@ public class CorreiosGateway {
         return read(api, answer.body(), type);
     }
 
-    /** GET and read the body as a tree; empty on 404 (nothing found). */
-    public Optional<JsonNode> find(String api, Function<UriBuilder, URI> uri) {
+    /**
+     * GET and read the body as a tree; empty on a 404 whose body {@code nothingFound} recognises as the
+     * API's own "nothing found" answer. Any other 404 (wrong path or version, a gateway page) is a
+     * {@link CorreiosException}, never "nothing found".
+     */
+    public Optional<JsonNode> find(String api, Function<UriBuilder, URI> uri, Predicate<byte[]> nothingFound) {
         CorreiosHttp.Answer answer = authorizedGet(api, uri);
         if (answer.status() == 404) {
-            log.debug("Correios {} answered 404 {}", api, CorreiosHttp.messages(answer.body()));
-            return Optional.empty();
+            if (nothingFound.test(answer.body())) {
+                log.debug("Correios {} answered 404 {}", api, CorreiosHttp.messages(answer.body()));
+                return Optional.empty();
+            }
+            List<String> msgs = CorreiosHttp.messages(answer.body());
+            throw new CorreiosException(CorreiosHttp.describe("Correios " + api + " answered HTTP 404 without its own "
+                    + "'nothing found' answer (wrong path or API version, or a gateway page?)", msgs), 404, msgs, null);
         }
         if (!answer.isSuccess()) {
             throw failure(api, answer);

@@ -7,6 +7,7 @@ import br.com.techassist.shipments.phone.whatsapp.WhatsAppDirectory;
 import br.com.techassist.shipments.phone.whatsapp.WhatsAppDirectory.NumberCheck;
 import br.com.techassist.shipments.support.logging.Masking;
 import br.com.techassist.shipments.support.worker.Worker;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -48,6 +49,7 @@ class PendingChecks implements SmartLifecycle {
     private final Clock clock;
     private final MeterRegistry meters;
     private final AtomicLong pending = new AtomicLong();
+    private final Counter numbersAsked;
     private final Worker worker;
 
     PendingChecks(Contacts contacts, LookupCache cache, ContactValidation validation, WhatsAppDirectory directory,
@@ -65,6 +67,10 @@ class PendingChecks implements SmartLifecycle {
         this.budget = new CheckBudget(settings.perMinute(), clock);
         this.clock = clock;
         this.meters = meters;
+        this.numbersAsked = Counter.builder("phone.provider.numbers")
+                .tag("provider", directory.name())
+                .description("Numbers asked in number-check requests (checks of the anti-ban budget spent)")
+                .register(meters);
         Gauge.builder("phone.contacts.pending", pending, AtomicLong::get)
                 .description("Contacts waiting for a provider check (new, throttled or provider failing)")
                 .register(meters);
@@ -72,7 +78,8 @@ class PendingChecks implements SmartLifecycle {
 
     /**
      * One pass over up to {@code batch-size} due contacts: one claim, one cache query, provider requests
-     * of at most {@code batch-size} numbers each (usually two: a mobile has two candidates), and the whole
+     * of at most {@code batch-size} numbers each (a mobile costs one number with Evolution, two with a
+     * provider that needs both ninth-digit forms asked), and the whole
      * batch settled in one transaction.
      *
      * @return true when a full batch was handled and more may be due at once
@@ -117,7 +124,7 @@ class PendingChecks implements SmartLifecycle {
         int numbers = 0;
         List<Contact> waiting = new ArrayList<>();
         for (var entry : byNumber.entrySet()) {
-            int candidates = entry.getValue().getFirst().candidates().size();
+            int candidates = directory.numbersToAsk(entry.getValue().getFirst().candidates()).size();
             if (!budget.tryAcquire(candidates)) {
                 waiting.addAll(entry.getValue());
                 continue;
@@ -154,7 +161,9 @@ class PendingChecks implements SmartLifecycle {
      * the settlements, or postpones the contacts when the provider failed (returns false).
      */
     private boolean check(Map<String, List<Contact>> asked, List<Settlement> settled) {
-        List<String> numbers = asked.values().stream().flatMap(group -> group.getFirst().candidates().stream()).toList();
+        List<String> numbers = asked.values().stream()
+                .flatMap(group -> directory.numbersToAsk(group.getFirst().candidates()).stream()).toList();
+        numbersAsked.increment(numbers.size());
         List<NumberCheck> answers;
         Timer.Sample sample = Timer.start(meters);
         try {

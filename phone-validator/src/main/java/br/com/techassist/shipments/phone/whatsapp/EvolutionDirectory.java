@@ -23,7 +23,9 @@ import org.springframework.web.client.RestClientException;
  * {@code {"numbers": ["5543999990021", …]}}, answered by
  * {@code [{"jid": "554399990021@s.whatsapp.net", "exists": true, "number": "5543999990021"}, …]}.
  * The id is the user part of the returned {@code jid}, not the number asked: WhatsApp may know
- * the account with or without the ninth digit.
+ * the account with or without the ninth digit. Evolution resolves a Brazilian mobile in either
+ * ninth-digit form itself, so only the canonical form is asked. A {@code jid} ending in
+ * {@code @lid} is a WhatsApp-internal id, not a phone number: then the id is the number asked.
  */
 class EvolutionDirectory implements WhatsAppDirectory {
 
@@ -47,6 +49,12 @@ class EvolutionDirectory implements WhatsAppDirectory {
     @Override
     public boolean canCheck() {
         return true;
+    }
+
+    /** Only the canonical form: Evolution's {@code whatsappNumbers} resolves the other ninth-digit form itself. */
+    @Override
+    public List<String> numbersToAsk(List<String> candidates) {
+        return candidates.isEmpty() ? candidates : List.of(candidates.getFirst());
     }
 
     @Override
@@ -116,15 +124,16 @@ class EvolutionDirectory implements WhatsAppDirectory {
             if (answer == null) {
                 throw new ProviderUnavailableException("bad_response", "no answer for one of the numbers asked", null);
             }
-            out.add(new NumberCheck(asked, answer.exists() ? idOf(answer) : null));
+            out.add(new NumberCheck(asked, answer.exists() ? idOf(answer, asked) : null));
         }
         return out;
     }
 
-    private static String idOf(OnWhatsApp answer) {
+    /** The user part of a phone {@code jid}; the number asked when the jid is missing or an {@code @lid}. */
+    private static String idOf(OnWhatsApp answer, String asked) {
         String jid = answer.jid();
-        if (jid == null || jid.isBlank()) {
-            return digits(answer.number());
+        if (jid == null || jid.isBlank() || jid.endsWith("@lid")) {
+            return asked;
         }
         int at = jid.indexOf('@');
         return digits(at < 0 ? jid : jid.substring(0, at));

@@ -12,6 +12,15 @@ public interface WhatsAppDirectory {
     boolean canCheck();
 
     /**
+     * Which of a number's candidate ids (the canonical form first) to ask about. By default all of
+     * them; a provider that resolves the ninth digit itself is asked only the canonical form, so a
+     * mobile costs one check of the anti-ban budget, not two.
+     */
+    default List<String> numbersToAsk(List<String> candidates) {
+        return candidates;
+    }
+
+    /**
      * Asks about {@code numbers} (digits with country code) in one request.
      *
      * @return one answer per number asked, in the same order

@@ -37,6 +37,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service end to end on real infrastructure: registrations arrive through the shared KRaft
@@ -127,7 +130,7 @@ class ContactValidationIT {
         assertThat(contact.provider()).isEqualTo("evolution");
         evolution.verify(1, postRequestedFor(urlEqualTo(CHECK_URL))
                 .withHeader("apikey", equalTo("test-apikey"))
-                .withRequestBody(equalToJson("{\"numbers\": [\"5543991110001\", \"554391110001\"]}")));
+                .withRequestBody(equalToJson("{\"numbers\": [\"5543991110001\"]}")));
     }
 
     @Test
@@ -193,14 +196,14 @@ class ContactValidationIT {
     @Test
     void whenTheProviderFailsTheContactWaitsAndIsPublishedOnceAfterItRecovers() throws Exception {
         String code = newTrackingCode();
-        String body = "{\"numbers\": [\"5531991110006\", \"553191110006\"]}";
+        String body = "{\"numbers\": [\"5531991110006\"]}";
         evolution.stubFor(post(urlEqualTo(CHECK_URL)).withRequestBody(equalToJson(body))
                 .inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503).withBody("{\"status\":503,\"error\":\"Service Unavailable\"}"))
                 .willSetStateTo("recovered"));
         evolution.stubFor(post(urlEqualTo(CHECK_URL)).withRequestBody(equalToJson(body))
                 .inScenario("outage").whenScenarioStateIs("recovered")
-                .willReturn(okJson(answers("5531991110006", null, "553191110006", account("553191110006")))));
+                .willReturn(okJson(answers("5531991110006", account("553191110006")))));
 
         register(code, new Phone("31", "99111-0006"), null);
 
@@ -485,9 +488,58 @@ class ContactValidationIT {
         }
 
         @Override
+        public List<String> numbersToAsk(List<String> candidates) {
+            return delegate.numbersToAsk(candidates);
+        }
+
+        @Override
         public List<NumberCheck> check(List<String> numbers) {
             return delegate.check(numbers);
         }
+    }
+
+    @Test
+    void withEvolutionEachValidatedMobileCostsOneCheckWhicheverFormItsAccountHas() throws Exception {
+        Map<String, String> mobiles = new LinkedHashMap<>();
+        mobiles.put(newTrackingCode(), "5543991110021");
+        mobiles.put(newTrackingCode(), "5543991110022");
+        mobiles.put(newTrackingCode(), "5543991110023");
+        stubAccounts("5543991110021", account("5543991110021"), "554391110021", null);
+        stubAccounts("5543991110022", null, "554391110022", account("554391110022"));
+        stubAccounts("5543991110023", null, "554391110023", null);
+        double askedBefore = meters.counter("phone.provider.numbers", "provider", "evolution").count();
+
+        List<ContactValidated> validated = new java.util.ArrayList<>();
+        for (var mobile : mobiles.entrySet()) { // one at a time, so each is its own request
+            register(mobile.getKey(), new Phone("43", mobile.getValue().substring(4)), null);
+            validated.add(awaitContact(mobile.getKey()));
+        }
+
+        assertThat(validated).extracting(ContactValidated::status)
+                .containsExactly(ContactStatus.VALID, ContactStatus.CORRECTED, ContactStatus.NO_WHATSAPP);
+        assertThat(validated.get(1).whatsappId()).isEqualTo("554391110022");
+        List<String> asked = evolution.findAll(postRequestedFor(urlEqualTo(CHECK_URL))).stream()
+                .flatMap(request -> JsonMapper.builder().build().readTree(request.getBodyAsString()).get("numbers")
+                        .valueStream().map(JsonNode::asString))
+                .filter(number -> number.matches("55439?9111002[123]"))
+                .toList();
+        assertThat(asked).as("one check per mobile, its canonical form only")
+                .containsExactlyInAnyOrder("5543991110021", "5543991110022", "5543991110023");
+        assertThat(meters.counter("phone.provider.numbers", "provider", "evolution").count() - askedBefore)
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aJidThatIsALidIsNeverTakenForThePhoneNumber() throws Exception {
+        String code = newTrackingCode();
+        evolution.stubFor(post(urlEqualTo(CHECK_URL)).withRequestBody(equalToJson("{\"numbers\": [\"5543991110024\"]}"))
+                .willReturn(okJson("[{\"exists\": true, \"jid\": \"118392045127563@lid\", \"number\": \"5543991110024\"}]")));
+
+        register(code, new Phone("43", "99111-0024"), null);
+
+        ContactValidated contact = awaitContact(code);
+        assertThat(contact.status()).isEqualTo(ContactStatus.VALID);
+        assertThat(contact.whatsappId()).isEqualTo("5543991110024");
     }
 
     private void register(String code, Phone mobile, Phone landline) throws Exception {
@@ -522,15 +574,39 @@ class ContactValidationIT {
         stubAccounts(true, numberAndJid);
     }
 
+    /**
+     * Stubs Evolution's answer about the given (number, jid or null) pairs as Evolution gives it: a
+     * mobile's two ninth-digit forms, given as consecutive pairs, are one number asked (the canonical
+     * form), answered with the jid of whichever form has the account.
+     */
     private static void stubAccounts(boolean anyOrder, String... numberAndJid) {
+        List<String[]> asked = askedOnce(numberAndJid);
         StringBuilder numbers = new StringBuilder();
-        for (int i = 0; i < numberAndJid.length; i += 2) {
-            numbers.append(numbers.isEmpty() ? "" : ", ").append('"').append(numberAndJid[i]).append('"');
+        for (String[] pair : asked) {
+            numbers.append(numbers.isEmpty() ? "" : ", ").append('"').append(pair[0]).append('"');
         }
         evolution.stubFor(post(urlEqualTo(CHECK_URL))
                 .withHeader("apikey", equalTo("test-apikey"))
                 .withRequestBody(equalToJson("{\"numbers\": [" + numbers + "]}", anyOrder, false))
-                .willReturn(okJson(answers(numberAndJid))));
+                .willReturn(okJson(answers(asked.stream().flatMap(pair -> java.util.Arrays.stream(pair))
+                        .toArray(String[]::new)))));
+    }
+
+    /** The pairs with each mobile's other ninth-digit form folded into its canonical form. */
+    private static List<String[]> askedOnce(String... numberAndJid) {
+        List<String[]> out = new java.util.ArrayList<>();
+        for (int i = 0; i < numberAndJid.length; i += 2) {
+            String number = numberAndJid[i];
+            String jid = numberAndJid[i + 1];
+            boolean otherForm = i + 2 < numberAndJid.length && number.length() == 13
+                    && numberAndJid[i + 2].equals(number.substring(0, 4) + number.substring(5));
+            if (otherForm) {
+                jid = jid != null ? jid : numberAndJid[i + 3];
+                i += 2;
+            }
+            out.add(new String[] {number, jid});
+        }
+        return out;
     }
 
     /** The Evolution answer: one {@code OnWhatsAppDto} per number. */

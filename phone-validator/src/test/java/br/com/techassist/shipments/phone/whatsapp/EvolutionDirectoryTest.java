@@ -86,6 +86,23 @@ class EvolutionDirectoryTest {
     }
 
     @Test
+    void aLidJidIsNotAPhoneNumberSoTheIdIsTheNumberAsked() {
+        var answers = List.of(new OnWhatsApp("118392045127563@lid", true, "5531998765432", null, null));
+
+        assertThat(EvolutionDirectory.match(List.of("5531998765432"), answers))
+                .containsExactly(new NumberCheck("5531998765432", "5531998765432"));
+    }
+
+    @Test
+    void onlyTheCanonicalFormIsAskedBecauseEvolutionResolvesTheNinthDigit() {
+        var directory = new EvolutionDirectory("evolution", org.springframework.web.client.RestClient.create(), "x",
+                java.time.Clock.systemUTC());
+
+        assertThat(directory.numbersToAsk(List.of("5531998765432", "553198765432"))).containsExactly("5531998765432");
+        assertThat(directory.numbersToAsk(List.of("553133221100"))).containsExactly("553133221100");
+    }
+
+    @Test
     void anExistingNumberAnsweredUnderTheOtherFormKeepsTheReturnedJid() {
         var answers = List.of(new OnWhatsApp("553198765432@s.whatsapp.net", true, "5531998765432", null, "123@lid"));
 

@@ -1,10 +1,14 @@
 package br.com.techassist.shipments.ingest.intake;
 
+import br.com.techassist.shipments.correios.CorreiosAuthenticationException;
+import br.com.techassist.shipments.correios.CorreiosException;
+import br.com.techassist.shipments.correios.CorreiosUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +37,9 @@ class IntakeMetrics {
         for (Rejection.Reason reason : Rejection.Reason.values()) {
             rejections(reason);
         }
+        for (FailureCause cause : FailureCause.values()) {
+            failures(cause);
+        }
     }
 
     /** Counts a committed page. */
@@ -51,6 +58,44 @@ class IntakeMetrics {
                 .description("pre-postings rejected for the first time")
                 .tag("reason", reason.name())
                 .register(registry);
+    }
+
+    /** Counts a failed poll by its cause: {@code not_found}, {@code auth}, {@code unavailable} or {@code error}. */
+    void pollFailed(CorreiosException e) {
+        failures(FailureCause.of(e)).increment();
+    }
+
+    private Counter failures(FailureCause cause) {
+        return Counter.builder("ingest.poll.failures")
+                .description("failed pre-posting polls by cause")
+                .tag("cause", cause.tag())
+                .register(registry);
+    }
+
+    /** Why a poll failed: the {@code cause} tag of {@code ingest.poll.failures}. */
+    enum FailureCause {
+        /** a 404 that is not the API's "nothing found" (wrong setup) */
+        NOT_FOUND,
+        /** credentials refused */
+        AUTH,
+        /** 5xx, 429, timeouts, open circuit */
+        UNAVAILABLE,
+        /** anything else (other 4xx, unreadable answers) */
+        ERROR;
+
+        static FailureCause of(CorreiosException e) {
+            if (e instanceof CorreiosAuthenticationException) {
+                return AUTH;
+            }
+            if (e instanceof CorreiosUnavailableException) {
+                return UNAVAILABLE;
+            }
+            return e.status() == 404 ? NOT_FOUND : ERROR;
+        }
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     void pollEnded(String outcome, long startNanos) {

@@ -40,17 +40,20 @@ public class PrePostingIntake {
     private final Registrations registrations;
     private final RejectedPrePostings rejects;
     private final IntakeMetrics metrics;
+    private final CorreiosFailureAlerts failureAlerts;
     private final IngestProperties props;
     private final Clock clock;
     private final TransactionTemplate tx;
 
     PrePostingIntake(PrePostagemClient correios, Registrations registrations, RejectedPrePostings rejects,
-            IntakeMetrics metrics, IngestProperties props, Clock clock, PlatformTransactionManager txManager) {
+            IntakeMetrics metrics, CorreiosFailureAlerts failureAlerts, IngestProperties props, Clock clock,
+            PlatformTransactionManager txManager) {
         this.tx = new TransactionTemplate(txManager);
         this.correios = correios;
         this.registrations = registrations;
         this.rejects = rejects;
         this.metrics = metrics;
+        this.failureAlerts = failureAlerts;
         this.props = props;
         this.clock = clock;
     }
@@ -69,7 +72,11 @@ public class PrePostingIntake {
             }
         } catch (CorreiosException e) {
             metrics.pollEnded("failure", start);
+            metrics.pollFailed(e);
             log.warn("{}; poll failed, retried at the next turn: {}", tally.summary().line(), e.getMessage());
+            if (CorreiosFailureAlerts.needsOperator(e)) {
+                failureAlerts.raise(e, OffsetDateTime.now(clock.withZone(CorreiosJson.CORREIOS_ZONE)));
+            }
             throw e;
         }
         metrics.pollEnded("success", start);

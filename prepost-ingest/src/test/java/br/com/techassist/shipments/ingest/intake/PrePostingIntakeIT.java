@@ -17,8 +17,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import br.com.techassist.shipments.correios.CorreiosException;
 import br.com.techassist.shipments.correios.CorreiosTokenProvider;
 import br.com.techassist.shipments.ingest.FakeCorreios;
 import br.com.techassist.shipments.model.Address;
@@ -302,6 +304,44 @@ class PrePostingIntakeIT {
 
         correios.verify(2, getRequestedFor(urlPathEqualTo(LIST_PATH)));
         assertThat(count("SELECT COUNT(*) FROM registered_shipment WHERE tracking_code = '" + code + "'")).isOne();
+    }
+
+    @Test
+    void theApisOwnNothingFound404IsAnEmptyListing() {
+        correios.stubFor(listing("PREPOSTADO", 0).willReturn(json(404, """
+                {"msgs":["PPN-011: Nenhuma pré-postagem encontrada para os parâmetros informados."],
+                 "date":"2026-12-02T12:00:00","method":"GET","path":"/prepostagem/v2/prepostagens",
+                 "causa":null,"stackTrace":null}""")));
+
+        PollSummary summary = intake.poll();
+
+        assertThat(summary.seen()).isZero();
+        assertThat(summary.registered()).isZero();
+    }
+
+    @Test
+    void a404WithoutTheNothingFoundAnswerFailsThePollLoudlyWithAMetricAndOneCriticalAlert() {
+        correios.stubFor(listing("PREPOSTADO", 0).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "text/html").withBody("<html><body><h1>404 Not Found</h1></body></html>")));
+        double failuresBefore = meters.get("ingest.poll.failures").tag("cause", "not_found").counter().count();
+
+        try (var recorder = TopicRecorder.start(Topics.ALERTS)) {
+            assertThatThrownBy(() -> intake.poll()).isInstanceOf(CorreiosException.class).hasMessageContaining("404");
+            job.run(); // the scheduled job swallows it after the intake reported it, and alerts once per hour
+
+            var alerts = recorder.await(ShipmentAlert.class,
+                    a -> a.type() == ShipmentAlert.AlertType.CORREIOS_API_ERROR, 1, Duration.ofSeconds(30));
+            assertThat(alerts.getFirst().severity()).isEqualTo(ShipmentAlert.Severity.CRITICAL);
+            assertThat(alerts.getFirst().trackingCode()).isNull();
+            assertThat(alerts.getFirst().details()).containsEntry("api", "prepostagem").containsEntry("status", "404");
+            awaitOutboxEmpty();
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> recorder
+                    .events(ShipmentAlert.class).stream()
+                    .filter(a -> a.type() == ShipmentAlert.AlertType.CORREIOS_API_ERROR).count() == 1);
+        }
+        assertThat(meters.get("ingest.poll.failures").tag("cause", "not_found").counter().count() - failuresBefore)
+                .isEqualTo(2);
+        assertThat(meters.get("ingest.poll").tag("outcome", "failure").timer().count()).isGreaterThanOrEqualTo(2);
     }
 
     private void serve(String status, List<Map<String, Object>> items) {

@@ -56,6 +56,15 @@ public final class SimulatedClock {
         return speed;
     }
 
+    /**
+     * The real (wall-clock) Brasília date of the simulated moment {@code simulated}: now on the real
+     * calendar minus the real time the simulated clock took since then.
+     */
+    public java.time.LocalDate realDateOf(LocalDateTime simulated) {
+        Duration ago = Duration.between(simulated, now());
+        return LocalDateTime.now(BRASILIA).minus(realTimeFor(ago.isNegative() ? Duration.ZERO : ago)).toLocalDate();
+    }
+
     /** The real time that {@code simulated} of simulated time takes. */
     public Duration realTimeFor(Duration simulated) {
         return Duration.ofNanos((long) (simulated.toNanos() / speed));

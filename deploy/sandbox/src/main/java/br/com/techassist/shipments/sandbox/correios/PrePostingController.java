@@ -22,13 +22,22 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Fake {@code GET /prepostagem/v2/prepostagens} (and v1): the pre-postings visible at the
- * simulated time, filtered by id, code or status, paged ({@code page} 0-based, {@code size}
- * default 50), in creation order.
+ * simulated time, filtered by id, code or status and the creation-date window, paged
+ * ({@code page} 0-based, {@code size} default 50), in creation order. A query that finds nothing
+ * at all is answered 404 with the API's own "nothing found" message ({@link #NOTHING_FOUND}).
+ *
+ * <p>The creation-date window is read on the real calendar: the services that call the sandbox ask
+ * with their real dates while the simulated clock may run ahead (with clock speed 1 and no
+ * {@code sandbox.clock.start} the two calendars agree).
  */
 @RestController
 class PrePostingController {
 
     private static final int MAX_SIZE = 1000;
+    private static final int MAX_WINDOW_DAYS = 30;
+
+    /** The Pré-Postagem API's answer (HTTP 404) to a query that matches no pre-posting. */
+    static final String NOTHING_FOUND = "PPN-011: Nenhuma pré-postagem encontrada para os parâmetros informados.";
 
     private final Parcels parcels;
     private final SimulatedClock clock;
@@ -68,14 +77,20 @@ class PrePostingController {
                 return bad(request, "PPN-102: Informe o status (PREATENDIDO, PREPOSTADO, POSTADO, EXPIRADO, CANCELADO,"
                         + " ESTORNADO) quando id, codigoObjeto ou eTicket não forem informados.");
             }
-            String datesProblem = datesProblem(wanted, dataInicialCriacaoPrePostagem, dataFinalCriacaoPrePostagem);
-            if (datesProblem != null) {
-                return bad(request, datesProblem);
+            Window window;
+            try {
+                window = Window.of(wanted, dataInicialCriacaoPrePostagem, dataFinalCriacaoPrePostagem);
+            } catch (IllegalArgumentException e) {
+                return bad(request, e.getMessage());
             }
-            filter = parcel -> parcel.statusAt(now) == wanted;
+            filter = parcel -> parcel.statusAt(now) == wanted
+                    && (window == null || window.contains(clock.realDateOf(parcel.prePostedAt())));
         }
         Predicate<Parcel> visible = parcel -> parcel.isPrePosted(now);
         Parcels.Page found = parcels.page(visible.and(filter), page, size);
+        if (found.total() == 0) {
+            return CorreiosError.response(HttpStatus.NOT_FOUND, request, NOTHING_FOUND);
+        }
         List<PrePostingItem> items = found.items().stream().map(parcel -> PrePostingItem.of(parcel, postcard, now)).toList();
         return ResponseEntity.ok(new PrePostingPage(items, PageInfo.of(page, size, items.size(), found.total())));
     }
@@ -91,27 +106,38 @@ class PrePostingController {
         }
     }
 
-    /**
-     * Creation dates are required (at most 30 days apart) for statuses other than PREPOSTADO and
-     * PREATENDIDO. They are validated but not applied: simulated dates run ahead of real ones.
-     */
-    private static @Nullable String datesProblem(PrePostingStatus status, @Nullable String from, @Nullable String to) {
-        boolean required = status != PrePostingStatus.PREPOSTADO && status != PrePostingStatus.PREATENDIDO;
-        if (from == null && to == null && !required) {
-            return null;
-        }
-        if (from == null || to == null) {
-            return "PPN-103: dataInicialCriacaoPrePostagem e dataFinalCriacaoPrePostagem são obrigatórias para o status "
-                    + status + ".";
-        }
-        try {
-            long days = ChronoUnit.DAYS.between(LocalDate.parse(from), LocalDate.parse(to));
-            if (days < 0 || days > 30) {
-                return "PPN-104: O período de criação deve ter no máximo 30 dias.";
+    /** The creation-date window of a status query (both ends inclusive, at most 30 days). */
+    record Window(LocalDate from, LocalDate to) {
+
+        /**
+         * The window asked for, null when none is (allowed only for PREPOSTADO and PREATENDIDO).
+         *
+         * @throws IllegalArgumentException with the API's message when the dates are missing or invalid
+         */
+        static @Nullable Window of(PrePostingStatus status, @Nullable String from, @Nullable String to) {
+            boolean required = status != PrePostingStatus.PREPOSTADO && status != PrePostingStatus.PREATENDIDO;
+            if (from == null && to == null && !required) {
+                return null;
             }
-            return null;
-        } catch (DateTimeParseException e) {
-            return "PPN-105: Datas devem estar no formato AAAA-MM-DD.";
+            if (from == null || to == null) {
+                throw new IllegalArgumentException("PPN-103: dataInicialCriacaoPrePostagem e dataFinalCriacaoPrePostagem"
+                        + " são obrigatórias para o status " + status + ".");
+            }
+            Window window;
+            try {
+                window = new Window(LocalDate.parse(from), LocalDate.parse(to));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("PPN-105: Datas devem estar no formato AAAA-MM-DD.", e);
+            }
+            long days = ChronoUnit.DAYS.between(window.from(), window.to());
+            if (days < 0 || days > MAX_WINDOW_DAYS) {
+                throw new IllegalArgumentException("PPN-104: O período de criação deve ter no máximo 30 dias.");
+            }
+            return window;
+        }
+
+        boolean contains(LocalDate date) {
+            return !date.isBefore(from) && !date.isAfter(to);
         }
     }
 

@@ -34,10 +34,9 @@ class FaultResponses {
         if (api == Api.CORREIOS) {
             write(response, 503, CorreiosError.of(request, "GTW-503: Serviço temporariamente indisponível."));
         } else if (WhatsAppErrors.isCloudApi(request)) {
-            write(response, 500, WhatsAppErrors.cloud(2, "An unexpected error has occurred. Please retry your request later.",
-                    "Service temporarily unavailable"));
+            write(response, 500, WhatsAppErrors.cloudServerError());
         } else {
-            write(response, 500, WhatsAppErrors.evolution(500, "Internal Server Error", "Connection Closed"));
+            write(response, 500, WhatsAppErrors.evolutionServerError());
         }
     }
 

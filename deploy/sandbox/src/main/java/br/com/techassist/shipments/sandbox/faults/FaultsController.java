@@ -59,7 +59,8 @@ class FaultsController {
     }
 
     private static void validate(FaultChange change) {
-        for (Double rate : new Double[] {change.errorRate(), change.burstRate(), change.timeoutRate()}) {
+        for (Double rate : new Double[] {change.errorRate(), change.burstRate(), change.timeoutRate(),
+                change.acceptThenFailRate(), change.statusFailedRate(), change.statusOutOfOrderRate()}) {
             if (rate != null && (rate < 0 || rate > 1)) {
                 throw new IllegalArgumentException("rates must be between 0 and 1, was " + rate);
             }
@@ -67,8 +68,12 @@ class FaultsController {
         if (change.burstLength() != null && change.burstLength() < 1) {
             throw new IllegalArgumentException("burstLength must be at least 1");
         }
+        if (change.acceptThenFailCount() != null && change.acceptThenFailCount() < 0) {
+            throw new IllegalArgumentException("acceptThenFailCount must not be negative");
+        }
         if ((change.latency() != null && change.latency().isNegative())
-                || (change.timeoutDelay() != null && change.timeoutDelay().isNegative())) {
+                || (change.timeoutDelay() != null && change.timeoutDelay().isNegative())
+                || (change.connectionClosedFor() != null && change.connectionClosedFor().isNegative())) {
             throw new IllegalArgumentException("durations must not be negative");
         }
     }

@@ -6,11 +6,9 @@ import br.com.techassist.shipments.sandbox.whatsapp.SentMessage.Delivery;
 import br.com.techassist.shipments.sandbox.whatsapp.WhatsAppDirectory.Account;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,14 +36,18 @@ class CloudApiController {
     private final WhatsAppDirectory directory;
     private final SentMessages messages;
     private final StatusWebhooks webhooks;
+    private final TemplateRules templates;
+    private final CustomerWindows windows;
 
     CloudApiController(SandboxProperties properties, Faults faults, WhatsAppDirectory directory,
-            SentMessages messages, StatusWebhooks webhooks) {
+            SentMessages messages, StatusWebhooks webhooks, TemplateRules templates, CustomerWindows windows) {
         this.settings = properties.whatsapp().cloud();
         this.faults = faults;
         this.directory = directory;
         this.messages = messages;
         this.webhooks = webhooks;
+        this.templates = templates;
+        this.windows = windows;
     }
 
     @PostMapping("/{version:v\\d+\\.\\d+}/{phoneNumberId}/messages")
@@ -75,12 +77,20 @@ class CloudApiController {
         String digits = WhatsAppDirectory.normalize(to);
         Optional<Account> account = directory.resolve(digits);
         String waId = account.map(Account::waId).orElse(digits);
-        String id = "wamid." + Base64.getEncoder().encodeToString(randomBytes(27));
         boolean template = "template".equals(message.type());
+        TemplateRules.Refusal refusal = template ? checkTemplate(message)
+                : windows.open(waId, java.time.Instant.now()) ? null : TemplateRules.reEngagementRequired();
+        if (refusal != null) {
+            return ResponseEntity.badRequest().body(refusal.body());
+        }
+        String id = MessageIds.wamid();
         messages.record(id, PROVIDER, to, account.map(Account::waId).orElse(null), String.valueOf(message.type()),
                 template ? null : textOf(message), template ? templateOf(message) : null,
                 account.isPresent() ? Delivery.DELIVERED : Delivery.UNDELIVERABLE);
         webhooks.accepted(id, waId, account.isPresent(), message.bizOpaqueCallbackData());
+        if (faults.acceptThenFail()) {
+            return ResponseEntity.internalServerError().body(WhatsAppErrors.cloudServerError());
+        }
         return ResponseEntity.ok(Map.of(
                 "messaging_product", "whatsapp",
                 "contacts", List.of(Map.of("input", to, "wa_id", waId)),
@@ -121,6 +131,18 @@ class CloudApiController {
         return message.text() != null ? message.text().body() : null;
     }
 
+    private TemplateRules.@Nullable Refusal checkTemplate(CloudMessage message) {
+        Template template = java.util.Objects.requireNonNull(message.template());
+        List<String> body = new ArrayList<>();
+        for (Component component : template.components() != null ? template.components() : List.<Component>of()) {
+            if ("body".equalsIgnoreCase(component.type()) && component.parameters() != null) {
+                component.parameters().forEach(parameter -> body.add(String.valueOf(parameter.text())));
+            }
+        }
+        return templates.check(String.valueOf(template.name()),
+                String.valueOf(java.util.Objects.requireNonNull(template.language()).code()), body);
+    }
+
     private static SentMessage.Template templateOf(CloudMessage message) {
         Template template = java.util.Objects.requireNonNull(message.template());
         List<String> parameters = new ArrayList<>();
@@ -138,11 +160,6 @@ class CloudApiController {
         return ResponseEntity.status(status).body(WhatsAppErrors.cloud(code, message, details));
     }
 
-    private static byte[] randomBytes(int count) {
-        byte[] bytes = new byte[count];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return bytes;
-    }
 
     /** The request body (only the fields the sandbox looks at). */
     record CloudMessage(

@@ -19,11 +19,16 @@ class InspectionController {
 
     private final SentMessages messages;
     private final WhatsAppDirectory directory;
+    private final EvolutionStore evolutionStore;
+    private final CustomerWindows windows;
     private final String inboxPage;
 
-    InspectionController(SentMessages messages, WhatsAppDirectory directory) throws IOException {
+    InspectionController(SentMessages messages, WhatsAppDirectory directory, EvolutionStore evolutionStore,
+            CustomerWindows windows) throws IOException {
         this.messages = messages;
         this.directory = directory;
+        this.evolutionStore = evolutionStore;
+        this.windows = windows;
         try (InputStream page = new ClassPathResource("br/com/techassist/shipments/sandbox/inbox.html").getInputStream()) {
             this.inboxPage = new String(page.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -42,6 +47,8 @@ class InspectionController {
     @DeleteMapping("/sandbox/whatsapp/messages")
     ResponseEntity<Void> clear() {
         messages.clear();
+        evolutionStore.clear();
+        windows.clear();
         return ResponseEntity.noContent().build();
     }
 

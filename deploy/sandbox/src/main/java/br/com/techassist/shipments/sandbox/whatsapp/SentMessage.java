@@ -50,7 +50,7 @@ public record SentMessage(
     public record Template(String name, @Nullable String language, List<String> parameters) {}
 
     SentMessage withStatus(String newStatus) {
-        return new SentMessage(id, provider, to, waId, kind, text, template, sentAt, simulatedAt, delivery, delivered,
-                newStatus);
+        return new SentMessage(id, provider, to, waId, kind, text, template, sentAt, simulatedAt, delivery,
+                delivered && !newStatus.equals("failed"), newStatus);
     }
 }

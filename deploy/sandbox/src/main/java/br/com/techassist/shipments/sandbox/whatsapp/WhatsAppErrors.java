@@ -25,6 +25,17 @@ public final class WhatsAppErrors {
                 "fbtrace_id", "A" + UUID.randomUUID().toString().replace("-", "").substring(0, 22)));
     }
 
+    /** The Cloud API's 500 (error code 2), the same whether or not the message was accepted. */
+    public static Map<String, Object> cloudServerError() {
+        return cloud(2, "An unexpected error has occurred. Please retry your request later.",
+                "Service temporarily unavailable");
+    }
+
+    /** Evolution's 500, the same whether or not the message was accepted. */
+    public static Map<String, Object> evolutionServerError() {
+        return evolution(500, "Internal Server Error", "Connection Closed");
+    }
+
     /** Evolution API's error body: {@code {"status", "error", "response": {"message": [...]}}}. */
     public static Map<String, Object> evolution(int status, String error, Object message) {
         return Map.of("status", status, "error", error, "response",

@@ -1,8 +1,10 @@
 package br.com.techassist.shipments.correios.prepostagem;
 
 import br.com.techassist.shipments.correios.CorreiosGateway;
+import br.com.techassist.shipments.correios.CorreiosJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -18,9 +20,17 @@ public class PrePostagemClient {
         this.gateway = gateway;
     }
 
+    /** A {@code msgs[]} entry of the API's own "nothing found" answer, e.g. {@code PPN-011: Nenhuma pré-postagem encontrada…}. */
+    private static final Pattern NOTHING_FOUND = Pattern.compile(
+            "^PPN-\\d+:.*(nenhum|n[ãa]o (foi |foram )?encontrad)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     /**
      * Page {@code page} (0-based) of the pre-postings matching {@code query}. Each item is parsed on
-     * its own; a 404 (nothing found) is an empty last page.
+     * its own; a 404 is an empty last page only when it is the API's own "nothing found" answer
+     * ({@link #isNothingFound}); any other 404 throws.
+     *
+     * @throws br.com.techassist.shipments.correios.CorreiosException when Correios cannot be read, also
+     *     for a 404 that is not the API's "nothing found" answer
      */
     public PrePostagemPage page(PrePostagemQuery query, int page, int size) {
         if (page < 0 || size < 1) {
@@ -34,9 +44,35 @@ public class PrePostagemClient {
                                 .queryParam("dataFinalCriacaoPrePostagem", query.to());
                     }
                     return uri.queryParam("page", page).queryParam("size", size).build();
-                })
+                }, PrePostagemClient::isNothingFound)
                 .map(body -> toPage(body, page))
                 .orElseGet(() -> PrePostagemPage.empty(page));
+    }
+
+    /**
+     * True for the Pré-Postagem API's own "nothing found" 404: a JSON body that is a page ({@code itens}
+     * array) or a Correios error body whose {@code msgs[]} holds a {@code PPN-nnn} message saying
+     * nothing was found. A gateway error ({@code GTW-…}), another JSON or a non-JSON body is not.
+     */
+    static boolean isNothingFound(byte[] body) {
+        JsonNode root;
+        try {
+            root = CorreiosJson.mapper().readTree(body);
+        } catch (JacksonException notJson) {
+            return false;
+        }
+        if (root == null || !root.isObject()) {
+            return false;
+        }
+        if (root.path("itens").isArray()) {
+            return true;
+        }
+        for (JsonNode message : root.path("msgs")) {
+            if (message.isString() && NOTHING_FOUND.matcher(message.asString()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private PrePostagemPage toPage(JsonNode body, int page) {

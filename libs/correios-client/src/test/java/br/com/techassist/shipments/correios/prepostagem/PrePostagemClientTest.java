@@ -6,16 +6,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import br.com.techassist.shipments.correios.CorreiosException;
 import br.com.techassist.shipments.correios.TestCorreios;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class PrePostagemClientTest {
@@ -74,7 +80,10 @@ class PrePostagemClientTest {
         correios.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("status", equalTo("PREPOSTADO"))
                 .withQueryParam("dataInicialCriacaoPrePostagem", com.github.tomakehurst.wiremock.client.WireMock.absent())
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-                        .withBody("{\"msgs\":[\"PPN-404: Nenhuma pré-postagem encontrada\"]}")));
+                        .withBody("""
+                                {"msgs":["PPN-011: Nenhuma pré-postagem encontrada para os parâmetros informados."],
+                                 "date":"2026-12-02T12:00:00","method":"GET","path":"/prepostagem/v2/prepostagens",
+                                 "causa":null,"stackTrace":null}""")));
 
         context.run(ctx -> {
             PrePostagemPage page = ctx.getBean(PrePostagemClient.class)
@@ -84,4 +93,30 @@ class PrePostagemClientTest {
         });
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notTheApisNothingFound")
+    void a404WithoutTheApisNothingFoundAnswerIsAnErrorNeverAnEmptyPage(String what, String contentType, String body) {
+        correios.stubFor(get(urlPathEqualTo(LIST)).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", contentType).withBody(body)));
+
+        context.run(ctx -> {
+            PrePostagemClient client = ctx.getBean(PrePostagemClient.class);
+            assertThatThrownBy(() -> client.page(PrePostagemQuery.of(PrePostagemStatus.PREPOSTADO), 0, 100))
+                    .isInstanceOf(CorreiosException.class)
+                    .hasMessageContaining("404")
+                    .satisfies(e -> assertThat(((CorreiosException) e).status()).isEqualTo(404));
+        });
+    }
+
+    static Stream<Arguments> notTheApisNothingFound() {
+        return Stream.of(
+                Arguments.of("a gateway HTML page", "text/html", "<html><body><h1>404 Not Found</h1></body></html>"),
+                Arguments.of("an empty body", "application/json", ""),
+                Arguments.of("a gateway error", "application/json", """
+                        {"msgs":["GTW-404: Recurso não encontrado."],"date":"2026-12-02T12:00:00","method":"GET",
+                         "path":"/prepostagem/v3/prepostagens","causa":null,"stackTrace":null}"""),
+                Arguments.of("a framework's own 404", "application/json", """
+                        {"timestamp":"2026-12-02T15:00:00.000+00:00","status":404,"error":"Not Found",
+                         "path":"/prepostagem/v3/prepostagens"}"""));
+    }
 }
