@@ -42,7 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole system in one JVM on MySQL ({@code MYSQL_URL}) while everything goes wrong: the fake
- * WhatsApp answers 20 % 5xx and 429 bursts, the fake Correios 10 % 5xx, timeouts and tokens that
+ * WhatsApp answers 20 % 5xx and 429 bursts, accepts 5 % of the messages and still answers 500 (only
+ * its record of sent messages tells), and drops its WhatsApp connection for 20 s in the middle of the
+ * second wave; the fake Correios 10 % 5xx, timeouts and tokens that
  * expire early; every service is closed and started again on its database twice; the services'
  * database connections are killed twice; the Kafka server is restarted once while the second wave
  * flows. At the end no parcel has a duplicate message, every due message was sent (those to
@@ -62,7 +64,7 @@ class FaultInjectionIT {
     private static final Pattern CODE = Pattern.compile("[A-Z]{2}\\d{9}[A-Z]{2}");
     private static final List<String> POISONED_KEYS = List.of("POISON-REGISTERED", "POISON-STATUS");
     private static final String FAULTS = """
-            {"whatsapp": {"errorRate": 0.2, "burstRate": 0.02, "burstLength": 5},
+            {"whatsapp": {"errorRate": 0.2, "burstRate": 0.02, "burstLength": 5, "acceptThenFailRate": 0.05},
              "correios": {"errorRate": 0.1, "timeoutRate": 0.02, "timeoutDelay": "PT3S", "tokenEarlyExpiry": "PT15S"}}""";
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -130,6 +132,7 @@ class FaultInjectionIT {
         // every service is restarted again and the database connections are dropped again
         send("POST", sandbox + "/sandbox/scenario/parcels", "{\"count\": " + WAVE + "}");
         poison();
+        send("PUT", sandbox + "/sandbox/faults", "{\"whatsapp\": {\"connectionClosedFor\": \"PT20S\"}}");
         Thread.sleep(3_000);
         long down = System.nanoTime();
         kafka.restart();
@@ -147,12 +150,15 @@ class FaultInjectionIT {
         Map<String, List<String>> kinds = messageKinds(sandbox);
         Map<String, String> milestones = milestones();
         Set<String> noWhatsappAlerts = new HashSet<>();
+        Set<String> disconnectionAlerts = new HashSet<>();
         Set<String> deadLetterKeys = new HashSet<>();
         for (ConsumerRecord<String, String> r : alertsAndDeadLetters) {
             if (r.topic().endsWith(".dlt")) {
                 deadLetterKeys.add(r.key());
             } else if (r.value() != null && r.value().contains("\"NO_WHATSAPP\"")) {
                 noWhatsappAlerts.add(r.key());
+            } else if (r.value() != null && r.value().contains("\"WHATSAPP_DISCONNECTED\"")) {
+                disconnectionAlerts.add(JSON.readTree(r.value()).path("severity").asString());
             }
         }
         List<String> problems = new ArrayList<>();
@@ -194,6 +200,9 @@ class FaultInjectionIT {
                 + "seen delivered (contract), %d NO_WHATSAPP alerts, restarts %s, dead letters %s%n", parcels.size(), sent,
                 shippedSkipped, noWhatsappAlerts.size(), restarts, deadLetterKeys);
         assertThat(problems).as("what went wrong under faults").isEmpty();
+        assertThat(disconnectionAlerts).as("the disconnection was alerted, then its end").contains("WARNING", "INFO");
+        assertThat(notificationStates()).as("notifications by state and reason: none FAILED but for no WhatsApp, none UNCERTAIN")
+                .allSatisfy((stateAndCode, count) -> assertThat(stateAndCode).matches("SENT.*|SUPPRESSED.*|FAILED not_on_whatsapp"));
         assertThat(deadLetterKeys).as("keys in the dead-letter topics").containsExactlyInAnyOrderElementsOf(POISONED_KEYS);
     }
 
@@ -206,6 +215,14 @@ class FaultInjectionIT {
             "--notifier.retry-backoff=1s",
             "--notifier.retry-max-backoff=4s",
             "--notifier.max-attempts=30",
+            // ambiguous answers are reconciled with the fake's record within seconds, not minutes
+            "--notifier.reconcile.interval=PT1S",
+            "--notifier.reconcile.first-check=PT2S",
+            "--notifier.reconcile.check-backoff=PT3S",
+            "--notifier.pause.disconnected-check-max=PT4S",
+            "--notifier.pause.disconnected-warning-after=PT5S",
+            // with 20 % of sends answered 500 before acceptance, a message can be proved unsent several times in a row
+            "--notifier.reconcile.max-resends=10",
             // the fake WhatsApp fails whole number-check batches (20 % 5xx, 429 bursts): keep the
             // validator's back-off (real time, default 30 s doubling to 15 min) within the waves
             "--phone.checks.retry-initial=PT1S",
@@ -358,6 +375,19 @@ class FaultInjectionIT {
                 String kind = text.contains("foi postada") ? "SHIPPED"
                         : text.contains("foi entregue") || text.contains("aguardando retirada") ? "ARRIVED" : "UNKNOWN";
                 out.computeIfAbsent(code.group(), k -> new ArrayList<>()).add(kind);
+            }
+        }
+        return out;
+    }
+
+    /** Count of notifier rows by "STATE error_code". */
+    private Map<String, Long> notificationStates() throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        try (Connection c = serverConnection();
+                var rs = c.createStatement().executeQuery("SELECT CONCAT(state, ' ', COALESCE(error_code, '')), COUNT(*)"
+                        + " FROM shipments_notifier.notification GROUP BY 1")) {
+            while (rs.next()) {
+                out.put(rs.getString(1).strip(), rs.getLong(2));
             }
         }
         return out;

@@ -75,7 +75,7 @@ public class CloudApiProvider implements WhatsAppProvider {
     static Map<String, Object> body(OutgoingMessage m) {
         List<Map<String, String>> parameters = new ArrayList<>();
         for (String value : m.parameters()) {
-            parameters.add(Map.of("type", "text", "text", value));
+            parameters.add(Map.of("type", "text", "text", parameter(value)));
         }
         Map<String, Object> template = new LinkedHashMap<>();
         template.put("name", m.template());
@@ -89,6 +89,15 @@ public class CloudApiProvider implements WhatsAppProvider {
         body.put("template", template);
         body.put("biz_opaque_callback_data", m.notificationId());
         return body;
+    }
+
+    /**
+     * A body parameter as Meta takes it: no newline or tab and no run of more than 4 spaces (else
+     * 132018, which would stop the whole queue as a template problem), never empty (else 100).
+     */
+    static String parameter(String value) {
+        String flat = value == null ? "" : value.replaceAll("\\s+", " ").strip();
+        return flat.isEmpty() ? "-" : flat;
     }
 
     static SendOutcome outcome(int status, String body) {

@@ -40,6 +40,14 @@ class CloudApiProviderTest {
     }
 
     @Test
+    void parametersAreSentAsMetaTakesThemWithoutNewlinesTabsOrLongSpaceRuns() {
+        assertThat(CloudApiProvider.parameter("Rua das Flores, 10\nCentro\t-  Londrina/PR     ")).isEqualTo(
+                "Rua das Flores, 10 Centro - Londrina/PR");
+        assertThat(CloudApiProvider.parameter("   ")).isEqualTo("-");
+        assertThat(CloudApiProvider.parameter(null)).isEqualTo("-");
+    }
+
+    @Test
     void withoutTheAppSecretOrVerifyTokenTheCloudApiProviderRefusesToStart() {
         var withoutSecret = TestProperties.of(Map.of("notifier.provider", "cloud-api", "notifier.whatsapp.token", "t",
                 "notifier.whatsapp.phone-number-id", "1", "notifier.whatsapp.verify-token", "v"));
