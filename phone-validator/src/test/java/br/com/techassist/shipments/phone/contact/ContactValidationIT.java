@@ -22,12 +22,13 @@ import br.com.techassist.shipments.model.Phone;
 import br.com.techassist.shipments.model.ShipmentRegistered;
 import br.com.techassist.shipments.model.Topics;
 import br.com.techassist.shipments.phone.PhoneValidatorProperties;
-import br.com.techassist.shipments.phone.number.BrazilianPhoneNumbers;
+import br.com.techassist.shipments.phonenumbers.BrazilianPhoneNumbers;
 import br.com.techassist.shipments.phone.whatsapp.WhatsAppDirectory;
 import br.com.techassist.shipments.support.kafka.EventPublisher;
 import br.com.techassist.shipments.testsupport.IntegrationTest;
 import br.com.techassist.shipments.testsupport.MovableClock;
 import br.com.techassist.shipments.testsupport.PartitionWriter;
+import br.com.techassist.shipments.testsupport.TestApiKeys;
 import br.com.techassist.shipments.testsupport.TopicRecorder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -316,7 +317,7 @@ class ContactValidationIT {
         assertThat(before.status()).isEqualTo(ContactStatus.INVALID);
         stubAccounts("5543991110008", account("5543991110008"), "554391110008", null);
 
-        mvc.perform(put("/api/contacts/{code}", code).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/contacts/{code}", code).header("Authorization", TestApiKeys.OPERATOR).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"phone\": \"(43) 99111-0008\"}"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.trackingCode").value(code))
@@ -337,18 +338,19 @@ class ContactValidationIT {
         register(code, new Phone("43", "99111-0009"), null);
         awaitContact(code);
 
-        mvc.perform(put("/api/contacts/{code}", code).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/contacts/{code}", code).header("Authorization", TestApiKeys.OPERATOR).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"phone\": \"call me maybe\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("'call me maybe' contains letters, not a phone number"));
-        mvc.perform(put("/api/contacts/{code}", code).contentType(MediaType.APPLICATION_JSON)
+                .andExpect(jsonPath("$.detail").value("phone: 'call me maybe' contains letters, not a phone number"))
+                .andExpect(jsonPath("$.errors[0].field").value("phone"));
+        mvc.perform(put("/api/contacts/{code}", code).header("Authorization", TestApiKeys.OPERATOR).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"areaCode\": \"43\", \"number\": \"9911\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("too short")));
-        mvc.perform(put("/api/contacts/{code}", code).contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(put("/api/contacts/{code}", code).header("Authorization", TestApiKeys.OPERATOR).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("no phone was given"));
-        mvc.perform(put("/api/contacts/{code}", "XX123").contentType(MediaType.APPLICATION_JSON)
+                .andExpect(jsonPath("$.detail").value("phone: no phone was given"));
+        mvc.perform(put("/api/contacts/{code}", "XX123").header("Authorization", TestApiKeys.OPERATOR).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"phone\": \"(43) 99111-0009\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("does not match the format")));

@@ -7,42 +7,38 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import br.com.techassist.shipments.ingest.FakeCorreios;
+import br.com.techassist.shipments.ingest.LocalJwtIssuer;
 import br.com.techassist.shipments.model.ContentItem;
 import br.com.techassist.shipments.model.Phone;
 import br.com.techassist.shipments.model.ShipmentRegistered;
 import br.com.techassist.shipments.model.Topics;
 import br.com.techassist.shipments.testsupport.IntegrationTest;
+import br.com.techassist.shipments.testsupport.TestApiKeys;
 import br.com.techassist.shipments.testsupport.TopicRecorder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 @IntegrationTest
+@AutoConfigureMockMvc
+@Import(LocalJwtIssuer.class)
 class ManualRegistrationIT {
 
     @Autowired
-    WebApplicationContext web;
+    MockMvc mvc;
 
     @Autowired
     JdbcClient jdbc;
-
-    MockMvc mvc;
-
-    @BeforeEach
-    void mockMvc() {
-        mvc = MockMvcBuilders.webAppContextSetup(web).build();
-    }
 
     @Test
     void aValidRegistrationPublishesOneManualEventAndAnIdenticalRepeatIsHarmless() throws Exception {
@@ -114,6 +110,10 @@ class ManualRegistrationIT {
             contents[0].quantity   | {"trackingCode":"DG049186226BR","recipient":{"name":"Ana","phone":"43999990021"},"contents":[{"description":"TV","quantity":"one"}]}
             contents[1].value      | {"trackingCode":"DG049186226BR","recipient":{"name":"Ana","phone":"43999990021"},"contents":[{"description":"TV","quantity":1},{"description":"Cabo","quantity":1,"value":-1}]}
             body                   | [1,2,3]
+            body                   | {"trackingCode":"DG049186226BR","recipient":
+            recipient.name         | {"trackingCode":"DG049186226BR","recipient":{"name":"Al","phone":"43999990021"},"contents":[{"description":"TV","quantity":1}]}
+            notes                  | {"trackingCode":"DG049186226BR","recipient":{"name":"Ana","phone":"43999990021"},"contents":[{"description":"TV","quantity":1}],"notes":"123456789012345678901234567890123456789012345678901"}
+            invoiceNumber          | {"trackingCode":"DG049186226BR","recipient":{"name":"Ana","phone":"43999990021"},"contents":[{"description":"TV","quantity":1}],"invoiceNumber":"NF 1"}
             """)
     void anInvalidRequestIsRejectedWithA400NamingTheBadField(String field, String body) throws Exception {
         post(body).andExpect(status().isBadRequest())
@@ -124,9 +124,37 @@ class ManualRegistrationIT {
                 .query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void moreThanFiftyItemsAreRefusedNamingContents() throws Exception {
+        String item = "{\"description\":\"Cabo\",\"quantity\":1}";
+        String body = "{\"trackingCode\":\"DG049186226BR\",\"recipient\":{\"name\":\"Ana\",\"phone\":\"43999990021\"},"
+                + "\"contents\":[" + String.join(",", java.util.Collections.nCopies(51, item)) + "]}";
+        post(body).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("contents"));
+    }
+
+    @Test
+    void aBadEmailOrPhoneOfAnyLengthIsAnsweredAtOnceAndABodyOver64KbIs413() throws Exception {
+        String big = "a".repeat(60_000);
+        long started = System.nanoTime();
+        post(body("DG049186226BR", big).replace("maria@example.com", big + "@" + big))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        String megabyte = "9".repeat(1 << 20);
+        post(body("DG049186226BR", megabyte)).andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        String justUnder = "@".repeat(30_000) + "x.com";
+        post(body("DG049186226BR", "4" + "3".repeat(20_000)).replace("maria@example.com", justUnder))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("recipient.email",
+                        "recipient.phone")));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
     private ResultActions post(String body) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/shipments")
-                .contentType(MediaType.APPLICATION_JSON).content(body));
+                .header("Authorization", TestApiKeys.INTEGRATION).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     private static String body(String code, String phone) {
