@@ -1,6 +1,7 @@
 package br.com.techassist.shipments.ingest.web;
 
 import br.com.techassist.shipments.correios.CorreiosJson;
+import br.com.techassist.shipments.ingest.registration.MaskedRegistration;
 import br.com.techassist.shipments.ingest.registration.Registrations;
 import br.com.techassist.shipments.model.ContentItem;
 import br.com.techassist.shipments.model.Phone;
@@ -10,6 +11,7 @@ import br.com.techassist.shipments.model.TrackingCode;
 import br.com.techassist.shipments.model.ContactValidated.PhoneType;
 import br.com.techassist.shipments.phonenumbers.BrazilianPhoneNumbers;
 import br.com.techassist.shipments.phonenumbers.NormalizedPhone;
+import br.com.techassist.shipments.support.audit.AuditTrail;
 import br.com.techassist.shipments.support.logging.Masking;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -17,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Turns a validated manual registration into a registration like a pre-posting's, with source MANUAL. */
 @Component
@@ -25,10 +28,12 @@ class ManualRegistrations {
     private static final Logger log = LoggerFactory.getLogger(ManualRegistrations.class);
 
     private final Registrations registrations;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    ManualRegistrations(Registrations registrations, Clock clock) {
+    ManualRegistrations(Registrations registrations, AuditTrail audit, Clock clock) {
         this.registrations = registrations;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -50,8 +55,19 @@ class ManualRegistrations {
                 blankToNull(request.invoiceNumber()), blankToNull(request.notes()));
     }
 
+    /**
+     * Registers {@code event} and, in the same transaction, audits it: {@code shipment.registered} when it is new,
+     * {@code shipment.registration-refused} when the code is registered with other data (the attempt, masked).
+     */
+    @Transactional
     Registrations.Result register(ShipmentRegistered event) {
         Registrations.Result result = registrations.register(event);
+        switch (result) {
+            case NEW -> audit.record("shipment.registered", event.trackingCode(), null, MaskedRegistration.of(event));
+            case REGISTERED_DIFFERENTLY -> audit.record("shipment.registration-refused", event.trackingCode(), null,
+                    MaskedRegistration.of(event));
+            case ALREADY_REGISTERED -> { } // a harmless repeat changes nothing
+        }
         log.info("manual registration of {} for {} ({}): {}", event.trackingCode(),
                 Masking.name(event.recipient().name()), Masking.phone(phoneOf(event.recipient())), result);
         return result;

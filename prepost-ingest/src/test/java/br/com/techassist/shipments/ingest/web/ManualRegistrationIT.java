@@ -1,6 +1,7 @@
 package br.com.techassist.shipments.ingest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -69,6 +70,35 @@ class ManualRegistrationIT {
         }
         assertThat(jdbc.sql("SELECT source FROM registered_shipment WHERE tracking_code = ?").param(code)
                 .query(String.class).single()).isEqualTo("MANUAL");
+    }
+
+    @Test
+    void aRegistrationIsAuditedWithWhoTheRequestIdAndTheDataMasked() throws Exception {
+        String code = FakeCorreios.code("MA", 14_000_000);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/shipments")
+                        .header("Authorization", TestApiKeys.INTEGRATION).header("X-Request-Id", "req-" + code)
+                        .contentType(MediaType.APPLICATION_JSON).content(body(code, "(43) 99999-0021")))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("X-Request-Id", "req-" + code));
+
+        mvc.perform(get("/api/audit").param("trackingCode", code).header("Authorization", TestApiKeys.AUDITOR))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].actor").value(TestApiKeys.INTEGRATION_NAME))
+                .andExpect(jsonPath("$[0].action").value("shipment.registered"))
+                .andExpect(jsonPath("$[0].trackingCode").value(code))
+                .andExpect(jsonPath("$[0].requestId").value("req-" + code))
+                .andExpect(jsonPath("$[0].before").doesNotExist())
+                .andExpect(jsonPath("$[0].after.recipient.name").value("M**** d* S****"))
+                .andExpect(jsonPath("$[0].after.recipient.mobile").value("(43) 9****-0021"))
+                .andExpect(jsonPath("$[0].after.recipient.email").value("m****@example.com"))
+                .andExpect(jsonPath("$[0].after.notes").value("*(7 characters)"));
+        String stored = jdbc.sql("SELECT after_state FROM audit_record WHERE tracking_code = ?").param(code)
+                .query(String.class).single();
+        assertThat(stored).doesNotContain("99999", "Maria", "maria@", "OS 1234");
+        mvc.perform(get("/api/audit").param("trackingCode", code).header("Authorization", TestApiKeys.INTEGRATION))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/audit").param("trackingCode", code)).andExpect(status().isUnauthorized());
     }
 
     @Test
