@@ -35,7 +35,9 @@ public record ShipmentAlert(
         NO_WHATSAPP,
         SEND_FAILED,
         SEND_UNCERTAIN,
-        PROVIDER_AUTH_FAILED
+        PROVIDER_AUTH_FAILED,
+        /** A code registered by hand is described differently by a later pre-posting (details: both versions, masked). */
+        REGISTRATION_CONFLICT
     }
 
     /** How urgent it is. */
