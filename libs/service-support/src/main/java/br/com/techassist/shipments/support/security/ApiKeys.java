@@ -52,6 +52,7 @@ public final class ApiKeys {
         return new ApiKeys(keys);
     }
 
+    /** The key {@code presented} is, if any. */
     Optional<ApiKey> find(String presented) {
         return keys.stream().filter(k -> k.matches(presented)).findFirst();
     }

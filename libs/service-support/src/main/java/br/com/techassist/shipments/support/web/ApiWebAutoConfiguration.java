@@ -36,10 +36,12 @@ public class ApiWebAutoConfiguration {
         return registration;
     }
 
+    /** On {@code /api/*} only: provider webhooks batch statuses and must never be refused for their size. */
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimit(ApiWebProperties props) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(props.maxBodySize().toBytes()));
+        registration.addUrlPatterns("/api/*");
         registration.setOrder(0);
         return registration;
     }

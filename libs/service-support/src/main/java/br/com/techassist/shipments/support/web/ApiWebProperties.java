@@ -8,7 +8,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * HTTP limits of every service ({@code shipments.web.*}).
  *
- * @param maxBodySize the largest request body accepted (413 above)
+ * @param maxBodySize the largest request body accepted on {@code /api/**} (413 above)
  */
 @Validated
 @ConfigurationProperties("shipments.web")
