@@ -8,9 +8,12 @@ import br.com.techassist.shipments.phonenumbers.BrazilianPhoneNumbers;
 import br.com.techassist.shipments.phonenumbers.NormalizedPhone;
 import br.com.techassist.shipments.support.logging.Masking;
 import br.com.techassist.shipments.support.security.ApiRoles;
+import br.com.techassist.shipments.support.web.FieldProblem;
+import br.com.techassist.shipments.support.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
@@ -60,7 +63,9 @@ class ContactController {
 
     @ExceptionHandler(InvalidTrackingCodeException.class)
     ProblemDetail invalidTrackingCode(InvalidTrackingCodeException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-tracking-code", e.getMessage());
+        ProblemDetail problem = Problems.invalid(List.of(new FieldProblem("trackingCode", e.getMessage())));
+        problem.setType(URI.create("urn:shipments:phone-validator:invalid-tracking-code"));
+        return problem;
     }
 
     @ExceptionHandler(ContactValidation.UnknownContactException.class)

@@ -416,7 +416,8 @@ class ContactValidationIT {
         mvc.perform(put("/api/contacts/{code}", "XX123").header("Authorization", TestApiKeys.OPERATOR).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"phone\": \"(43) 99111-0009\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("does not match the format")));
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("does not match the format")))
+                .andExpect(jsonPath("$.errors[0].field").value("trackingCode"));
         mvc.perform(put("/api/contacts/{code}", newTrackingCode()).header("Authorization", TestApiKeys.OPERATOR).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"phone\": \"(43) 99111-0009\"}"))
                 .andExpect(status().isNotFound());

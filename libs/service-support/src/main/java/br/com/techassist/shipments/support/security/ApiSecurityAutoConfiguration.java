@@ -3,6 +3,7 @@ package br.com.techassist.shipments.support.security;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -90,7 +91,8 @@ public class ApiSecurityAutoConfiguration {
         return http.build();
     }
 
-    private static AuthenticationManager credentials(ApiKeyAuthenticationProvider apiKeys, JwtDecoder jwtDecoder,
+    /** API keys first; with a JWT decoder, JWTs with their roles in the configured claim. */
+    static AuthenticationManager credentials(ApiKeyAuthenticationProvider apiKeys, @Nullable JwtDecoder jwtDecoder,
             ApiSecurityProperties props) {
         List<AuthenticationProvider> providers = new ArrayList<>(List.of(apiKeys));
         if (jwtDecoder != null) {
