@@ -1,15 +1,8 @@
 package br.com.techassist.shipments.ingest;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import br.com.techassist.shipments.testsupport.TestJwts;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -23,34 +16,19 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 @TestConfiguration(proxyBeanMethods = false)
 public class LocalJwtIssuer {
 
-    public static final KeyPair KEYS = rsaKeyPair();
+    public static final KeyPair KEYS = TestJwts.rsaKeyPair();
 
     @Bean
     JwtDecoder jwtDecoder() {
         return NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
     }
 
-    /** {@code Bearer <JWT>} for {@code subject} with {@code roles}, signed with {@code keys}. */
+    /** {@code Bearer <JWT>} for {@code subject} with {@code roles} (claim {@code roles}), signed with {@code keys}. */
     public static String token(KeyPair keys, String subject, List<String> roles) {
-        try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer("https://issuer.test")
-                    .claim("roles", roles).issueTime(new Date())
-                    .expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
-            jwt.sign(new RSASSASigner(keys.getPrivate()));
-            return "Bearer " + jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return "Bearer " + TestJwts.token(keys, "https://issuer.test", subject, "roles", roles);
     }
 
     public static KeyPair rsaKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestJwts.rsaKeyPair();
     }
 }

@@ -6,19 +6,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import br.com.techassist.shipments.testsupport.TestJwts;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +42,7 @@ class JwtCredentialsTest {
                 "{\"issuer\":\"" + issuerUri + "\",\"jwks_uri\":\"" + issuerUri + "/certs\","
                         + "\"subject_types_supported\":[\"public\"]}")));
         issuer.stubFor(get("/realms/shipments/certs").willReturn(okJson(
-                new JWKSet(new RSAKey.Builder((RSAPublicKey) KEYS.getPublic()).keyID("k1").build()).toString())));
+                new JWKSet(new RSAKey.Builder((RSAPublicKey) KEYS.getPublic()).keyID(TestJwts.KEY_ID).build()).toString())));
     }
 
     @AfterAll
@@ -94,24 +87,10 @@ class JwtCredentialsTest {
     }
 
     private static String token(KeyPair keys, String iss, String claim, List<String> roles) {
-        try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("ops-team").issuer(iss).claim(claim, roles)
-                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims);
-            jwt.sign(new RSASSASigner(keys.getPrivate()));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestJwts.token(keys, iss, "ops-team", claim, roles);
     }
 
     private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestJwts.rsaKeyPair();
     }
 }
