@@ -8,6 +8,7 @@ import br.com.techassist.shipments.support.audit.AuditTrail;
 import br.com.techassist.shipments.support.outbox.Outbox;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public class RegistrationConflicts {
      */
     @Transactional
     public int report(Collection<ShipmentRegistered> known, OffsetDateTime now) {
-        Set<String> conflicts = new java.util.HashSet<>(registrations.newManualConflicts(known, now.toInstant()));
+        Set<String> conflicts = new HashSet<>(registrations.newManualConflicts(known, now.toInstant()));
         int reported = 0;
         for (ShipmentRegistered prePosting : known) {
             if (conflicts.remove(prePosting.trackingCode())) {

@@ -5,6 +5,7 @@ import br.com.techassist.shipments.model.ShipmentRegistered;
 import br.com.techassist.shipments.support.jdbc.MultiRowInsert;
 import br.com.techassist.shipments.support.outbox.Outbox;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -127,7 +128,7 @@ public class Registrations {
      * reported yet; they are marked reported (so each conflict is reported once).
      */
     @Transactional
-    public Set<String> newManualConflicts(Collection<ShipmentRegistered> events, java.time.Instant now) {
+    public Set<String> newManualConflicts(Collection<ShipmentRegistered> events, Instant now) {
         if (events.isEmpty()) {
             return Set.of();
         }

@@ -2,14 +2,14 @@ package br.com.techassist.shipments.ingest.web;
 
 import br.com.techassist.shipments.ingest.registration.Registrations;
 import br.com.techassist.shipments.model.ShipmentRegistered;
-import java.net.URI;
 import br.com.techassist.shipments.support.web.FieldProblem;
 import br.com.techassist.shipments.support.web.Problems;
 import jakarta.validation.Valid;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
