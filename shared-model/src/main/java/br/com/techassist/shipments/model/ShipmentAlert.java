@@ -43,7 +43,9 @@ public record ShipmentAlert(
         /** A message the provider keeps not accepting (rate limits) after many attempts; it keeps waiting. */
         SEND_DELAYED,
         /** A Correios API answered in a way that means a wrong setup (e.g. a 404 that is not its "nothing found"). */
-        CORREIOS_API_ERROR
+        CORREIOS_API_ERROR,
+        /** A code registered by hand is described differently by a later pre-posting (details: both versions, masked). */
+        REGISTRATION_CONFLICT
     }
 
     /** How urgent it is. */

@@ -54,7 +54,18 @@ final class ServiceLauncher {
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
             "br.com.techassist.shipments.support.kafka.KafkaEventsAutoConfiguration",
             "br.com.techassist.shipments.support.outbox.OutboxAutoConfiguration",
-            "br.com.techassist.shipments.correios.CorreiosAutoConfiguration");
+            "br.com.techassist.shipments.correios.CorreiosAutoConfiguration",
+            // the services' API security, problem details and audit trail: the sandbox's pages stay open
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
+            "br.com.techassist.shipments.support.security.ApiSecurityAutoConfiguration",
+            "br.com.techassist.shipments.support.web.ApiWebAutoConfiguration",
+            "br.com.techassist.shipments.support.audit.AuditAutoConfiguration");
 
     /** What the sandbox must leave out when it shares a classpath with the services. */
     static List<String> notForTheSandbox() {

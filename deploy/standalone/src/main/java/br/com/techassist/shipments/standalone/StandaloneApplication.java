@@ -61,7 +61,8 @@ public final class StandaloneApplication {
         } else {
             bootstrapServers = settings.kafkaBootstrapServers();
         }
-        ServiceLauncher launcher = new ServiceLauncher(settings, bootstrapServers, extraArgs);
+        DemoApiKeys keys = DemoApiKeys.from(System.getenv("API_KEYS"));
+        ServiceLauncher launcher = new ServiceLauncher(settings, bootstrapServers, withKeys(extraArgs, keys));
         if (settings.startsSandbox()) {
             running.add(launcher.startSandbox());
         }
@@ -69,7 +70,14 @@ public final class StandaloneApplication {
             ConfigurableApplicationContext context = launcher.start(service);
             running.add(context::close);
         }
-        log.info(new Banner(settings, bootstrapServers).text((System.nanoTime() - started) / 1_000_000));
+        log.info(new Banner(settings, bootstrapServers, keys).text((System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** The services get the keys' hashes as API_KEYS; arguments given on the command line still win. */
+    private static String[] withKeys(String[] extraArgs, DemoApiKeys keys) {
+        List<String> args = new ArrayList<>(keys.arguments());
+        args.addAll(List.of(extraArgs));
+        return args.toArray(String[]::new);
     }
 
     /** Stops the services, then the sandbox and the broker. */

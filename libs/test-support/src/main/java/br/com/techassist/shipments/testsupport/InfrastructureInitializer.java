@@ -4,7 +4,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points a test application context at the shared broker and the test database. */
+/** Points a test application context at the shared broker and the test database; accepts the {@link TestApiKeys}. */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -16,7 +16,8 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
                         "spring.datasource.username=" + db.username(),
                         "spring.datasource.password=" + db.password(),
                         "spring.kafka.consumer.properties.metadata.max.age.ms=1000",
-                        "shipments.kafka.retry-initial-interval=50ms")
+                        "shipments.kafka.retry-initial-interval=50ms",
+                        "shipments.security.api-keys=" + TestApiKeys.apiKeys())
                 .applyTo(context);
     }
 }

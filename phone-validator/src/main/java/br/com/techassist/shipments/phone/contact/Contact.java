@@ -1,8 +1,8 @@
 package br.com.techassist.shipments.phone.contact;
 
 import br.com.techassist.shipments.model.ContactValidated.PhoneType;
-import br.com.techassist.shipments.phone.number.NormalizedPhone;
-import br.com.techassist.shipments.phone.number.NormalizedPhone.Verdict;
+import br.com.techassist.shipments.phonenumbers.NormalizedPhone;
+import br.com.techassist.shipments.phonenumbers.NormalizedPhone.Verdict;
 import java.util.List;
 
 /**

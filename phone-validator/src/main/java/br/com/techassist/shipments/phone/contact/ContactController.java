@@ -4,12 +4,21 @@ import br.com.techassist.shipments.model.ContactValidated.PhoneType;
 import br.com.techassist.shipments.model.InvalidTrackingCodeException;
 import br.com.techassist.shipments.model.Phone;
 import br.com.techassist.shipments.model.TrackingCode;
-import br.com.techassist.shipments.phone.number.BrazilianPhoneNumbers;
-import br.com.techassist.shipments.phone.number.NormalizedPhone;
+import br.com.techassist.shipments.phonenumbers.BrazilianPhoneNumbers;
+import br.com.techassist.shipments.phonenumbers.NormalizedPhone;
+import br.com.techassist.shipments.support.logging.Masking;
+import br.com.techassist.shipments.support.security.ApiRoles;
+import br.com.techassist.shipments.support.web.FieldProblem;
+import br.com.techassist.shipments.support.web.Problems;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operators' view and correction of a parcel's contact. {@code PUT /api/contacts/{trackingCode}}
+ * Operators' view and correction of a parcel's contact (roles in {@link ContactAccess}). {@code PUT /api/contacts/{trackingCode}}
  * with {@code {"phone": "(43) 99999-0021"}} (or {@code {"areaCode": "43", "number": "99999-0021"}})
  * validates the number again, bypassing the cache, and publishes a new {@code ContactValidated}.
  */
@@ -33,20 +42,20 @@ class ContactController {
         this.validation = validation;
     }
 
+    /** Operators see the contact in full, auditors with the phone and WhatsApp id masked. */
     @GetMapping("/{trackingCode}")
-    ResponseEntity<ContactView> show(@PathVariable String trackingCode) {
+    ResponseEntity<ContactView> show(@PathVariable String trackingCode, Authentication caller) {
         String code = TrackingCode.parse(trackingCode).value();
-        return validation.find(code).map(ContactView::of).map(ResponseEntity::ok)
+        boolean operator = caller.getAuthorities().stream()
+                .anyMatch(a -> ("ROLE_" + ApiRoles.OPERATOR).equals(a.getAuthority()));
+        return validation.find(code).map(ContactView::of).map(v -> operator ? v : v.masked()).map(ResponseEntity::ok)
                 .orElseThrow(() -> new ContactValidation.UnknownContactException(code));
     }
 
-    @PutMapping("/{trackingCode}")
-    ResponseEntity<ContactView> correct(@PathVariable String trackingCode, @RequestBody(required = false) Correction body) {
+    @PutMapping(path = "/{trackingCode}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ContactView> correct(@PathVariable String trackingCode, @Valid @RequestBody Correction body) {
         String code = TrackingCode.parse(trackingCode).value();
-        NormalizedPhone phone = body == null ? BrazilianPhoneNumbers.normalize((String) null) : body.read();
-        if (!phone.isUsable()) {
-            throw new InvalidPhoneException(phone.problem());
-        }
+        NormalizedPhone phone = body.read();
         validation.correct(code, phone);
         ContactView view = validation.find(code).map(ContactView::of).orElseThrow();
         return ResponseEntity.accepted().body(view);
@@ -54,12 +63,9 @@ class ContactController {
 
     @ExceptionHandler(InvalidTrackingCodeException.class)
     ProblemDetail invalidTrackingCode(InvalidTrackingCodeException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-tracking-code", e.getMessage());
-    }
-
-    @ExceptionHandler(InvalidPhoneException.class)
-    ProblemDetail invalidPhone(InvalidPhoneException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-phone", e.getMessage());
+        ProblemDetail problem = Problems.invalid(List.of(new FieldProblem("trackingCode", e.getMessage())));
+        problem.setType(URI.create("urn:shipments:phone-validator:invalid-tracking-code"));
+        return problem;
     }
 
     @ExceptionHandler(ContactValidation.UnknownContactException.class)
@@ -73,8 +79,10 @@ class ContactController {
         return problem;
     }
 
-    /** The new phone: {@code phone} as one string, or {@code areaCode} + {@code number}. */
-    record Correction(String phone, String areaCode, String number) {
+    /** The new phone: {@code phone} as one string, or {@code areaCode} + {@code number}; each bounded before it is read. */
+    @ReadablePhone
+    record Correction(@Size(max = BrazilianPhoneNumbers.MAX_INPUT) String phone, @Size(max = 4) String areaCode,
+            @Size(max = BrazilianPhoneNumbers.MAX_INPUT) String number) {
         NormalizedPhone read() {
             return phone != null && !phone.isBlank() ? BrazilianPhoneNumbers.normalize(phone)
                     : BrazilianPhoneNumbers.normalize(new Phone(areaCode, number));
@@ -88,11 +96,15 @@ class ContactController {
             return new ContactView(c.trackingCode(), c.status(), c.input(), c.e164(), c.phoneType(), c.whatsappId(),
                     c.attempts(), c.lastError());
         }
-    }
 
-    static class InvalidPhoneException extends RuntimeException {
-        InvalidPhoneException(String message) {
-            super(message);
+        /** The view an auditor gets: numbers masked, the error text's digit runs masked. */
+        ContactView masked() {
+            return new ContactView(trackingCode, status, mask(input), mask(e164), phoneType, mask(whatsappId), failedChecks,
+                    lastError == null ? null : lastError.replaceAll("\\d{4,}", "****"));
+        }
+
+        private static String mask(String phone) {
+            return phone == null ? null : Masking.phone(phone);
         }
     }
 }

@@ -6,9 +6,10 @@ import br.com.techassist.shipments.model.EventIds;
 import br.com.techassist.shipments.model.Phone;
 import br.com.techassist.shipments.model.Recipient;
 import br.com.techassist.shipments.model.ShipmentRegistered;
-import br.com.techassist.shipments.phone.number.BrazilianPhoneNumbers;
-import br.com.techassist.shipments.phone.number.NormalizedPhone;
+import br.com.techassist.shipments.phonenumbers.BrazilianPhoneNumbers;
+import br.com.techassist.shipments.phonenumbers.NormalizedPhone;
 import br.com.techassist.shipments.phone.whatsapp.WhatsAppDirectory;
+import br.com.techassist.shipments.support.audit.AuditTrail;
 import br.com.techassist.shipments.support.logging.Masking;
 import br.com.techassist.shipments.support.outbox.Outbox;
 import io.micrometer.core.instrument.Counter;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,11 +50,12 @@ class ContactValidation {
     private final CheckSignal signal;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final AuditTrail audit;
     private final Counter newRegistrations;
     private final Counter repeatedRegistrations;
 
     ContactValidation(Contacts contacts, LookupCache cache, WhatsAppDirectory directory, Outbox outbox,
-            CheckSignal signal, Clock clock, MeterRegistry meters) {
+            CheckSignal signal, Clock clock, MeterRegistry meters, AuditTrail audit) {
         this.contacts = contacts;
         this.cache = cache;
         this.directory = directory;
@@ -60,6 +63,7 @@ class ContactValidation {
         this.signal = signal;
         this.clock = clock;
         this.meters = meters;
+        this.audit = audit;
         this.newRegistrations = registrations(meters, "new");
         this.repeatedRegistrations = registrations(meters, "duplicate");
     }
@@ -117,7 +121,18 @@ class ContactValidation {
         contacts.replacePhone(corrected, clock.instant());
         log.info("{}: operator corrected the phone from {} to {}", trackingCode,
                 Masking.phone(existing.e164() != null ? existing.e164() : existing.input()), Masking.phone(phone.e164()));
+        audit.record("contact.corrected", trackingCode, masked(existing), masked(corrected));
         settle(List.of(corrected));
+    }
+
+    /** A contact for the audit trail: the numbers masked. */
+    private static Map<String, Object> masked(Contact contact) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("status", contact.status());
+        view.put("input", contact.input() == null ? null : Masking.phone(contact.input()));
+        view.put("e164", contact.e164() == null ? null : Masking.phone(contact.e164()));
+        view.put("phoneType", contact.phoneType());
+        return view;
     }
 
     @Transactional(readOnly = true)

@@ -1,7 +1,7 @@
 package br.com.techassist.shipments.phone.contact;
 
 import br.com.techassist.shipments.model.ContactValidated.PhoneType;
-import br.com.techassist.shipments.phone.number.NormalizedPhone.Verdict;
+import br.com.techassist.shipments.phonenumbers.NormalizedPhone.Verdict;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

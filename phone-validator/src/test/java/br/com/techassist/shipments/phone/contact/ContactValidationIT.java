@@ -11,7 +11,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -22,12 +25,13 @@ import br.com.techassist.shipments.model.Phone;
 import br.com.techassist.shipments.model.ShipmentRegistered;
 import br.com.techassist.shipments.model.Topics;
 import br.com.techassist.shipments.phone.PhoneValidatorProperties;
-import br.com.techassist.shipments.phone.number.BrazilianPhoneNumbers;
+import br.com.techassist.shipments.phonenumbers.BrazilianPhoneNumbers;
 import br.com.techassist.shipments.phone.whatsapp.WhatsAppDirectory;
 import br.com.techassist.shipments.support.kafka.EventPublisher;
 import br.com.techassist.shipments.testsupport.IntegrationTest;
 import br.com.techassist.shipments.testsupport.MovableClock;
 import br.com.techassist.shipments.testsupport.PartitionWriter;
+import br.com.techassist.shipments.testsupport.TestApiKeys;
 import br.com.techassist.shipments.testsupport.TopicRecorder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -319,7 +323,7 @@ class ContactValidationIT {
         assertThat(before.status()).isEqualTo(ContactStatus.INVALID);
         stubAccounts("5543991110008", account("5543991110008"), "554391110008", null);
 
-        mvc.perform(put("/api/contacts/{code}", code).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/contacts/{code}", code).header("Authorization", TestApiKeys.OPERATOR).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"phone\": \"(43) 99111-0008\"}"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.trackingCode").value(code))
@@ -334,28 +338,90 @@ class ContactValidationIT {
     }
 
     @Test
+    void contactsNeedACredentialAuditorsReadThemMaskedAndOnlyOperatorsCorrectThemAudited() throws Exception {
+        String code = newTrackingCode();
+        stubAccounts("5543991110031", account("5543991110031"), "554391110031", null);
+        register(code, new Phone("43", "99111-0031"), null);
+        awaitContact(code);
+
+        mvc.perform(get("/api/contacts/{code}", code)).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/contacts/{code}", code).header("Authorization", TestApiKeys.INTEGRATION))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/contacts/{code}", code).header("Authorization", TestApiKeys.OPERATOR))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.e164").value("+5543991110031"));
+        mvc.perform(get("/api/contacts/{code}", code).header("Authorization", TestApiKeys.AUDITOR))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.e164").value("+55 43 9****-0031"))
+                .andExpect(jsonPath("$.input").value("(43) 9****-0031"));
+        mvc.perform(put("/api/contacts/{code}", code).header("Authorization", TestApiKeys.AUDITOR)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"phone\": \"(43) 99111-0032\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/contacts/{code}", code).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phone\": \"(43) 99111-0032\"}"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(delete("/api/contacts/{code}", code).header("Authorization", TestApiKeys.OPERATOR))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(put("/api/contacts/{code}", code).header("Authorization", TestApiKeys.OPERATOR)
+                        .contentType(MediaType.TEXT_PLAIN).content("(43) 99111-0032"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(put("/api/contacts/{code}", code).header("Authorization", TestApiKeys.OPERATOR)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"phone\": "))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
+        long started = System.nanoTime();
+        mvc.perform(put("/api/contacts/{code}", code).header("Authorization", TestApiKeys.OPERATOR)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"phone\": \"" + "9".repeat(1 << 20) + "\"}"))
+                .andExpect(status().isPayloadTooLarge());
+        mvc.perform(put("/api/contacts/{code}", code).header("Authorization", TestApiKeys.OPERATOR)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"phone\": \"" + "9".repeat(60_000) + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("phone"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+
+        stubAccounts("5543991110032", account("5543991110032"), "554391110032", null);
+        mvc.perform(put("/api/contacts/{code}", code).header("Authorization", TestApiKeys.OPERATOR)
+                        .header("X-Request-Id", "fix-" + code)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"phone\": \"(43) 99111-0032\"}"))
+                .andExpect(status().isAccepted());
+        mvc.perform(get("/api/audit").param("trackingCode", code).header("Authorization", TestApiKeys.AUDITOR))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].actor").value(TestApiKeys.OPERATOR_NAME))
+                .andExpect(jsonPath("$[0].action").value("contact.corrected"))
+                .andExpect(jsonPath("$[0].requestId").value("fix-" + code))
+                .andExpect(jsonPath("$[0].before.e164").value("+55 43 9****-0031"))
+                .andExpect(jsonPath("$[0].after.e164").value("+55 43 9****-0032"))
+                .andExpect(jsonPath("$[0].after.input").value("(43) 9****-0032"));
+        assertThat(jdbc.sql("SELECT CONCAT(before_state, after_state) FROM audit_record WHERE tracking_code = ?")
+                .param(code).query(String.class).single()).doesNotContain("991110031", "991110032", "99111-003");
+    }
+
+    @Test
     void aCorrectionWithJunkOrForAnUnknownParcelIsRefusedWithAClearMessage() throws Exception {
         String code = newTrackingCode();
         stubAccounts("5543991110009", account("5543991110009"), "554391110009", null);
         register(code, new Phone("43", "99111-0009"), null);
         awaitContact(code);
 
-        mvc.perform(put("/api/contacts/{code}", code).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/contacts/{code}", code).header("Authorization", TestApiKeys.OPERATOR).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"phone\": \"call me maybe\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("'call me maybe' contains letters, not a phone number"));
-        mvc.perform(put("/api/contacts/{code}", code).contentType(MediaType.APPLICATION_JSON)
+                .andExpect(jsonPath("$.detail").value("phone: 'call me maybe' contains letters, not a phone number"))
+                .andExpect(jsonPath("$.errors[0].field").value("phone"));
+        mvc.perform(put("/api/contacts/{code}", code).header("Authorization", TestApiKeys.OPERATOR).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"areaCode\": \"43\", \"number\": \"9911\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("too short")));
-        mvc.perform(put("/api/contacts/{code}", code).contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(put("/api/contacts/{code}", code).header("Authorization", TestApiKeys.OPERATOR).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("no phone was given"));
-        mvc.perform(put("/api/contacts/{code}", "XX123").contentType(MediaType.APPLICATION_JSON)
+                .andExpect(jsonPath("$.detail").value("phone: no phone was given"));
+        mvc.perform(put("/api/contacts/{code}", "XX123").header("Authorization", TestApiKeys.OPERATOR).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"phone\": \"(43) 99111-0009\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("does not match the format")));
-        mvc.perform(put("/api/contacts/{code}", newTrackingCode()).contentType(MediaType.APPLICATION_JSON)
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("does not match the format")))
+                .andExpect(jsonPath("$.errors[0].field").value("trackingCode"));
+        mvc.perform(put("/api/contacts/{code}", newTrackingCode()).header("Authorization", TestApiKeys.OPERATOR).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"phone\": \"(43) 99111-0009\"}"))
                 .andExpect(status().isNotFound());
         assertThat(contactsOf(code)).hasSize(1);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.techassist.shipments.model.ContactValidated.PhoneType;
 import br.com.techassist.shipments.phone.PhoneValidatorProperties;
-import br.com.techassist.shipments.phone.number.BrazilianPhoneNumbers;
+import br.com.techassist.shipments.phonenumbers.BrazilianPhoneNumbers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

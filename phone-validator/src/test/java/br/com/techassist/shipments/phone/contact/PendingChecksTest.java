@@ -13,7 +13,7 @@ import static org.mockito.Mockito.verify;
 import br.com.techassist.shipments.model.ContactValidated.ContactStatus;
 import br.com.techassist.shipments.phone.PhoneValidatorProperties;
 import br.com.techassist.shipments.phone.contact.ContactValidation.Settlement;
-import br.com.techassist.shipments.phone.number.BrazilianPhoneNumbers;
+import br.com.techassist.shipments.phonenumbers.BrazilianPhoneNumbers;
 import br.com.techassist.shipments.phone.whatsapp.ProviderUnavailableException;
 import br.com.techassist.shipments.phone.whatsapp.WhatsAppDirectory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import br.com.techassist.shipments.model.TrackingCode;
-import br.com.techassist.shipments.phone.number.BrazilianPhoneNumbers;
+import br.com.techassist.shipments.phonenumbers.BrazilianPhoneNumbers;
 import br.com.techassist.shipments.testsupport.IntegrationTest;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -8,6 +8,7 @@ import br.com.techassist.shipments.correios.prepostagem.PrePostagemPage;
 import br.com.techassist.shipments.correios.prepostagem.PrePostagemQuery;
 import br.com.techassist.shipments.correios.prepostagem.PrePostagemStatus;
 import br.com.techassist.shipments.ingest.IngestProperties;
+import br.com.techassist.shipments.ingest.registration.RegistrationConflicts;
 import br.com.techassist.shipments.ingest.registration.Registrations;
 import br.com.techassist.shipments.model.ShipmentRegistered;
 import br.com.techassist.shipments.support.logging.Masking;
@@ -38,6 +39,7 @@ public class PrePostingIntake {
 
     private final PrePostagemClient correios;
     private final Registrations registrations;
+    private final RegistrationConflicts conflicts;
     private final RejectedPrePostings rejects;
     private final IntakeMetrics metrics;
     private final CorreiosFailureAlerts failureAlerts;
@@ -45,12 +47,14 @@ public class PrePostingIntake {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    PrePostingIntake(PrePostagemClient correios, Registrations registrations, RejectedPrePostings rejects,
-            IntakeMetrics metrics, CorreiosFailureAlerts failureAlerts, IngestProperties props, Clock clock,
+    PrePostingIntake(PrePostagemClient correios, Registrations registrations, RegistrationConflicts conflicts,
+            RejectedPrePostings rejects, IntakeMetrics metrics, CorreiosFailureAlerts failureAlerts, IngestProperties props,
+            Clock clock,
             PlatformTransactionManager txManager) {
         this.tx = new TransactionTemplate(txManager);
         this.correios = correios;
         this.registrations = registrations;
+        this.conflicts = conflicts;
         this.rejects = rejects;
         this.metrics = metrics;
         this.failureAlerts = failureAlerts;
@@ -116,6 +120,7 @@ public class PrePostingIntake {
         Set<String> known = registrations.registeredAmong(mapped.stream()
                 .filter(m -> m.event() != null).map(m -> m.event().trackingCode()).toList());
         List<ShipmentRegistered> unknown = new ArrayList<>();
+        List<ShipmentRegistered> again = new ArrayList<>();
         for (int i = 0; i < mapped.size(); i++) {
             tally.seen++;
             ShipmentRegistered event = mapped.get(i).event();
@@ -123,8 +128,12 @@ public class PrePostingIntake {
                 reject(page.entries().get(i), mapped.get(i), now, tally);
             } else if (!known.contains(event.trackingCode())) {
                 unknown.add(event);
+            } else {
+                again.add(event);
             }
         }
+        // a code registered by hand that this pre-posting describes otherwise: alerted once, never dropped silently
+        conflicts.report(again, now);
         // the page's new codes together: one insert and one outbox write
         Map<String, Registrations.Result> results = registrations.registerAll(unknown);
         Set<String> counted = new HashSet<>();

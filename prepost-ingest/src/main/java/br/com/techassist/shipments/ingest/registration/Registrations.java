@@ -5,6 +5,7 @@ import br.com.techassist.shipments.model.ShipmentRegistered;
 import br.com.techassist.shipments.support.jdbc.MultiRowInsert;
 import br.com.techassist.shipments.support.outbox.Outbox;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -93,9 +94,10 @@ public class Registrations {
 
     private void insert(List<ShipmentRegistered> events) {
         MultiRowInsert.run(jdbc, "INSERT INTO registered_shipment (tracking_code, event_id, source, pre_posting_id,"
-                + " fingerprint, registered_at)", events.stream().map(event -> Arrays.<@Nullable Object>asList(
+                + " fingerprint, recipient_fingerprint, registered_at)", events.stream().map(event -> Arrays.<@Nullable Object>asList(
                         event.trackingCode(), event.eventId().toString(), event.source().name(), event.prePostingId(),
-                        fingerprint(event), Timestamp.from(event.occurredAt().toInstant()))).toList());
+                        fingerprint(event), RecipientFingerprint.of(event.recipient()),
+                        Timestamp.from(event.occurredAt().toInstant()))).toList());
     }
 
     /** Fingerprints of the codes among {@code trackingCodes} that are registered (one query). */
@@ -119,6 +121,35 @@ public class Registrations {
                 .param("codes", List.copyOf(trackingCodes))
                 .query(String.class)
                 .list());
+    }
+
+    /**
+     * The codes among {@code events} registered by hand with another recipient than the event's and not
+     * reported yet; they are marked reported (so each conflict is reported once).
+     */
+    @Transactional
+    public Set<String> newManualConflicts(Collection<ShipmentRegistered> events, Instant now) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, String> manual = new HashMap<>();
+        jdbc.sql("SELECT tracking_code, recipient_fingerprint FROM registered_shipment WHERE tracking_code IN (:codes)"
+                        + " AND source = 'MANUAL' AND recipient_fingerprint IS NOT NULL AND conflict_alerted_at IS NULL")
+                .param("codes", events.stream().map(ShipmentRegistered::trackingCode).distinct().toList())
+                .query((rs, n) -> manual.put(rs.getString(1), rs.getString(2)))
+                .list();
+        Set<String> conflicts = new HashSet<>();
+        for (ShipmentRegistered event : events) {
+            String print = manual.get(event.trackingCode());
+            if (print != null && !print.equals(RecipientFingerprint.of(event.recipient()))) {
+                conflicts.add(event.trackingCode());
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            jdbc.sql("UPDATE registered_shipment SET conflict_alerted_at = :now WHERE tracking_code IN (:codes)")
+                    .param("now", Timestamp.from(now)).param("codes", List.copyOf(conflicts)).update();
+        }
+        return conflicts;
     }
 
     /** Whether {@code trackingCode} is registered. */

@@ -2,11 +2,14 @@ package br.com.techassist.shipments.ingest.web;
 
 import br.com.techassist.shipments.ingest.registration.Registrations;
 import br.com.techassist.shipments.model.ShipmentRegistered;
+import br.com.techassist.shipments.support.web.FieldProblem;
+import br.com.techassist.shipments.support.web.Problems;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/shipments}: registers a parcel posted outside pre-posting. 201 when registered,
  * 200 when the same registration was made before (harmless repeat), 409 when the code is
- * registered with other data, 400 naming the bad field(s).
+ * registered with other data, 400 naming the bad field(s) (Bean Validation on the body), 413 over 64 KB.
+ * Role {@code integration} or {@code operator}.
  */
 @RestController
 class ManualRegistrationController {
@@ -29,13 +33,9 @@ class ManualRegistrationController {
 
     record Registered(String trackingCode, UUID eventId, String status) {}
 
-    @PostMapping("/api/shipments")
-    ResponseEntity<?> register(@RequestBody ManualRegistrationRequest request) {
-        ManualRegistrations.Checked checked = registrations.check(request);
-        if (checked.event() == null) {
-            return ResponseEntity.badRequest().body(ApiProblems.invalid(checked.problems()));
-        }
-        ShipmentRegistered event = checked.event();
+    @PostMapping(path = "/api/shipments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> register(@Valid @RequestBody ManualRegistrationRequest request) {
+        ShipmentRegistered event = registrations.event(request);
         Registrations.Result result = registrations.register(event);
         return switch (result) {
             case NEW -> ResponseEntity.created(URI.create("/api/shipments/" + event.trackingCode()))
@@ -43,11 +43,9 @@ class ManualRegistrationController {
             case ALREADY_REGISTERED -> ResponseEntity.ok(
                     new Registered(event.trackingCode(), event.eventId(), "ALREADY_REGISTERED"));
             case REGISTERED_DIFFERENTLY -> {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "trackingCode: "
-                        + event.trackingCode() + " is already registered with other data; it was left unchanged");
-                problem.setTitle("Already registered");
-                problem.setProperty("errors", List.of(Map.of("field", "trackingCode", "message",
-                        "already registered with other data")));
+                ProblemDetail problem = Problems.withFields(HttpStatus.CONFLICT, "Already registered", List.of(
+                        new FieldProblem("trackingCode", event.trackingCode()
+                                + " is already registered with other data; it was left unchanged")));
                 yield ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
             }
         };

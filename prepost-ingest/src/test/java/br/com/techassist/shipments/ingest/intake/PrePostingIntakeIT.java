@@ -23,6 +23,8 @@ import static org.awaitility.Awaitility.await;
 import br.com.techassist.shipments.correios.CorreiosException;
 import br.com.techassist.shipments.correios.CorreiosTokenProvider;
 import br.com.techassist.shipments.ingest.FakeCorreios;
+import br.com.techassist.shipments.ingest.registration.MaskedRegistration;
+import br.com.techassist.shipments.ingest.registration.Registrations;
 import br.com.techassist.shipments.model.Address;
 import br.com.techassist.shipments.model.ContentItem;
 import br.com.techassist.shipments.model.Phone;
@@ -30,6 +32,7 @@ import br.com.techassist.shipments.model.Recipient;
 import br.com.techassist.shipments.model.ShipmentAlert;
 import br.com.techassist.shipments.model.ShipmentRegistered;
 import br.com.techassist.shipments.model.Topics;
+import br.com.techassist.shipments.support.audit.AuditTrail;
 import br.com.techassist.shipments.support.outbox.OutboxRelay;
 import br.com.techassist.shipments.testsupport.IntegrationTest;
 import br.com.techassist.shipments.testsupport.TopicRecorder;
@@ -68,6 +71,12 @@ class PrePostingIntakeIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Registrations registrations;
+
+    @Autowired
+    AuditTrail audit;
 
     @Autowired
     MeterRegistry meters;
@@ -342,6 +351,44 @@ class PrePostingIntakeIT {
         assertThat(meters.get("ingest.poll.failures").tag("cause", "not_found").counter().count() - failuresBefore)
                 .isEqualTo(2);
         assertThat(meters.get("ingest.poll").tag("outcome", "failure").timer().count()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aPrePostingThatNamesAnotherRecipientThanTheManualRegistrationIsAlertedOnceWithBothVersionsMasked() {
+        List<String> codes = codes("PM", 30_000_000, 2);
+        String contradicted = codes.get(0);
+        String confirmed = codes.get(1);
+        registerByHand(contradicted, new Recipient("Fulano de Tal", new Phone("11", "988887777"), null, null, null));
+        registerByHand(confirmed, new Recipient("MARIA  DA SILVA 1", new Phone("43", "9999-00001".replace("-", "")),
+                new Phone("43", "33330001"), null, null));
+        serve("PREPOSTADO", List.of(item(contradicted, 0), item(confirmed, 1)));
+
+        try (var recorder = TopicRecorder.start(Topics.ALERTS)) {
+            intake.poll();
+            intake.poll();
+
+            ShipmentAlert alert = recorder.await(ShipmentAlert.class,
+                    a -> a.type() == ShipmentAlert.AlertType.REGISTRATION_CONFLICT && codes.contains(a.trackingCode()), 1,
+                    Duration.ofSeconds(30)).getFirst();
+            assertThat(alert.trackingCode()).isEqualTo(contradicted);
+            assertThat(alert.details().get("registeredBy")).isEqualTo("system");
+            assertThat(alert.details().get("manual")).contains("F***** d* T**").contains("(11) 9****-7777")
+                    .doesNotContain("Fulano", "88887777");
+            assertThat(alert.details().get("prePosting")).contains("M**** d* S****").contains("Londrina/PR")
+                    .doesNotContain("Maria", "Rua Sergipe", "maria0@");
+            assertThat(alert.details().get("prePostingId")).isEqualTo("PR" + contradicted);
+            awaitOutboxEmpty();
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> recorder
+                    .events(ShipmentAlert.class).stream().filter(a -> codes.contains(a.trackingCode())).count() == 1);
+        }
+    }
+
+    private void registerByHand(String code, Recipient recipient) {
+        ShipmentRegistered event = new ShipmentRegistered(ShipmentRegistered.idFor(code),
+                java.time.OffsetDateTime.now(), code, ShipmentRegistered.Source.MANUAL, null, null, null, recipient,
+                List.of(new ContentItem("TV", 1, null)), null, null);
+        registrations.register(event);
+        audit.record("shipment.registered", code, null, MaskedRegistration.of(event));
     }
 
     private void serve(String status, List<Map<String, Object>> items) {

@@ -1,48 +1,45 @@
 package br.com.techassist.shipments.ingest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import br.com.techassist.shipments.ingest.FakeCorreios;
+import br.com.techassist.shipments.ingest.LocalJwtIssuer;
 import br.com.techassist.shipments.model.ContentItem;
 import br.com.techassist.shipments.model.Phone;
 import br.com.techassist.shipments.model.ShipmentRegistered;
 import br.com.techassist.shipments.model.Topics;
 import br.com.techassist.shipments.testsupport.IntegrationTest;
+import br.com.techassist.shipments.testsupport.TestApiKeys;
 import br.com.techassist.shipments.testsupport.TopicRecorder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 @IntegrationTest
+@AutoConfigureMockMvc
+@Import(LocalJwtIssuer.class)
 class ManualRegistrationIT {
 
     @Autowired
-    WebApplicationContext web;
+    MockMvc mvc;
 
     @Autowired
     JdbcClient jdbc;
-
-    MockMvc mvc;
-
-    @BeforeEach
-    void mockMvc() {
-        mvc = MockMvcBuilders.webAppContextSetup(web).build();
-    }
 
     @Test
     void aValidRegistrationPublishesOneManualEventAndAnIdenticalRepeatIsHarmless() throws Exception {
@@ -73,6 +70,35 @@ class ManualRegistrationIT {
         }
         assertThat(jdbc.sql("SELECT source FROM registered_shipment WHERE tracking_code = ?").param(code)
                 .query(String.class).single()).isEqualTo("MANUAL");
+    }
+
+    @Test
+    void aRegistrationIsAuditedWithWhoTheRequestIdAndTheDataMasked() throws Exception {
+        String code = FakeCorreios.code("MA", 14_000_000);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/shipments")
+                        .header("Authorization", TestApiKeys.INTEGRATION).header("X-Request-Id", "req-" + code)
+                        .contentType(MediaType.APPLICATION_JSON).content(body(code, "(43) 99999-0021")))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("X-Request-Id", "req-" + code));
+
+        mvc.perform(get("/api/audit").param("trackingCode", code).header("Authorization", TestApiKeys.AUDITOR))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].actor").value(TestApiKeys.INTEGRATION_NAME))
+                .andExpect(jsonPath("$[0].action").value("shipment.registered"))
+                .andExpect(jsonPath("$[0].trackingCode").value(code))
+                .andExpect(jsonPath("$[0].requestId").value("req-" + code))
+                .andExpect(jsonPath("$[0].before").doesNotExist())
+                .andExpect(jsonPath("$[0].after.recipient.name").value("M**** d* S****"))
+                .andExpect(jsonPath("$[0].after.recipient.mobile").value("(43) 9****-0021"))
+                .andExpect(jsonPath("$[0].after.recipient.email").value("m****@example.com"))
+                .andExpect(jsonPath("$[0].after.notes").value("*(7 characters)"));
+        String stored = jdbc.sql("SELECT after_state FROM audit_record WHERE tracking_code = ?").param(code)
+                .query(String.class).single();
+        assertThat(stored).doesNotContain("99999", "Maria", "maria@", "OS 1234");
+        mvc.perform(get("/api/audit").param("trackingCode", code).header("Authorization", TestApiKeys.INTEGRATION))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/audit").param("trackingCode", code)).andExpect(status().isUnauthorized());
     }
 
     @Test
@@ -114,6 +140,10 @@ class ManualRegistrationIT {
             contents[0].quantity   | {"trackingCode":"DG049186226BR","recipient":{"name":"Ana","phone":"43999990021"},"contents":[{"description":"TV","quantity":"one"}]}
             contents[1].value      | {"trackingCode":"DG049186226BR","recipient":{"name":"Ana","phone":"43999990021"},"contents":[{"description":"TV","quantity":1},{"description":"Cabo","quantity":1,"value":-1}]}
             body                   | [1,2,3]
+            body                   | {"trackingCode":"DG049186226BR","recipient":
+            recipient.name         | {"trackingCode":"DG049186226BR","recipient":{"name":"Al","phone":"43999990021"},"contents":[{"description":"TV","quantity":1}]}
+            notes                  | {"trackingCode":"DG049186226BR","recipient":{"name":"Ana","phone":"43999990021"},"contents":[{"description":"TV","quantity":1}],"notes":"123456789012345678901234567890123456789012345678901"}
+            invoiceNumber          | {"trackingCode":"DG049186226BR","recipient":{"name":"Ana","phone":"43999990021"},"contents":[{"description":"TV","quantity":1}],"invoiceNumber":"NF 1"}
             """)
     void anInvalidRequestIsRejectedWithA400NamingTheBadField(String field, String body) throws Exception {
         post(body).andExpect(status().isBadRequest())
@@ -124,9 +154,37 @@ class ManualRegistrationIT {
                 .query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void moreThanFiftyItemsAreRefusedNamingContents() throws Exception {
+        String item = "{\"description\":\"Cabo\",\"quantity\":1}";
+        String body = "{\"trackingCode\":\"DG049186226BR\",\"recipient\":{\"name\":\"Ana\",\"phone\":\"43999990021\"},"
+                + "\"contents\":[" + String.join(",", java.util.Collections.nCopies(51, item)) + "]}";
+        post(body).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("contents"));
+    }
+
+    @Test
+    void aBadEmailOrPhoneOfAnyLengthIsAnsweredAtOnceAndABodyOver64KbIs413() throws Exception {
+        String big = "a".repeat(60_000);
+        long started = System.nanoTime();
+        post(body("DG049186226BR", big).replace("maria@example.com", big + "@" + big))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        String megabyte = "9".repeat(1 << 20);
+        post(body("DG049186226BR", megabyte)).andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        String justUnder = "@".repeat(30_000) + "x.com";
+        post(body("DG049186226BR", "4" + "3".repeat(20_000)).replace("maria@example.com", justUnder))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("recipient.email",
+                        "recipient.phone")));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
     private ResultActions post(String body) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/shipments")
-                .contentType(MediaType.APPLICATION_JSON).content(body));
+                .header("Authorization", TestApiKeys.INTEGRATION).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     private static String body(String code, String phone) {

@@ -43,4 +43,21 @@ public final class Masking {
                 .map(w -> w.charAt(0) + "*".repeat(Math.max(1, w.length() - 1)))
                 .collect(Collectors.joining(" "));
     }
+
+    /** Masks an e-mail address, keeping the first letter and the domain: {@code m****@example.com}. */
+    public static String email(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return "-";
+        }
+        int at = raw.lastIndexOf('@');
+        if (at <= 0) {
+            return "*".repeat(Math.min(raw.length(), 8));
+        }
+        return raw.charAt(0) + "****" + raw.substring(at);
+    }
+
+    /** Masks free text that may hold personal data (notes): only its length is kept. */
+    public static String text(String raw) {
+        return raw == null || raw.isEmpty() ? "-" : "*(" + raw.length() + " characters)";
+    }
 }

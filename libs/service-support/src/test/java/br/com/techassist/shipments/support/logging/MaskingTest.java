@@ -33,4 +33,24 @@ class MaskingTest {
     void namesKeepOnlyInitials(String raw, String masked) {
         assertThat(Masking.name(raw)).isEqualTo(masked);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+        "maria@example.com | m****@example.com",
+        "a@b.co            | a****@b.co",
+        "no-at-sign        | ********",
+        "NULL              | -"
+    })
+    void emailsKeepTheFirstLetterAndTheDomain(String raw, String masked) {
+        assertThat(Masking.email(raw)).isEqualTo(masked);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+        "OS 1234 - ligar para Maria | *(26 characters)",
+        "NULL                       | -"
+    })
+    void freeTextKeepsOnlyItsLength(String raw, String masked) {
+        assertThat(Masking.text(raw)).isEqualTo(masked);
+    }
 }

@@ -1,4 +1,4 @@
-package br.com.techassist.shipments.phone.number;
+package br.com.techassist.shipments.phonenumbers;
 
 import br.com.techassist.shipments.model.ContactValidated.PhoneType;
 import br.com.techassist.shipments.model.Phone;
@@ -31,6 +31,9 @@ public final class BrazilianPhoneNumbers {
     private static final Pattern CARRIER_PLACEHOLDER = Pattern.compile("^0\\s*[xX]{2}");
     private static final Pattern INTERNATIONAL_55 = Pattern.compile("^00\\s*55");
 
+    /** The longest input read as a phone; anything longer is refused unread (bounded work for any input). */
+    public static final int MAX_INPUT = 40;
+
     private BrazilianPhoneNumbers() {}
 
     /**
@@ -62,6 +65,10 @@ public final class BrazilianPhoneNumbers {
     public static NormalizedPhone normalize(String raw) {
         if (raw == null || raw.isBlank()) {
             return NormalizedPhone.missing();
+        }
+        if (raw.length() > MAX_INPUT) {
+            return NormalizedPhone.invalid(raw.substring(0, MAX_INPUT), "a phone number has at most " + MAX_INPUT
+                    + " characters");
         }
         String input = raw.strip();
         String text = CARRIER_PLACEHOLDER.matcher(input).replaceFirst("0");

@@ -1,10 +1,10 @@
-package br.com.techassist.shipments.phone.number;
+package br.com.techassist.shipments.phonenumbers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.techassist.shipments.model.ContactValidated.PhoneType;
 import br.com.techassist.shipments.model.Phone;
-import br.com.techassist.shipments.phone.number.NormalizedPhone.Verdict;
+import br.com.techassist.shipments.phonenumbers.NormalizedPhone.Verdict;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package br.com.techassist.shipments.phone.number;
+package br.com.techassist.shipments.phonenumbers;
 
 import br.com.techassist.shipments.model.ContactValidated.PhoneType;
 import java.util.List;

@@ -1,0 +1,18 @@
+package br.com.techassist.shipments.support.security;
+
+import java.util.List;
+
+/** The roles of the API (contract): what a credential may do. */
+public final class ApiRoles {
+
+    /** Registers shipments (another system of the company). */
+    public static final String INTEGRATION = "integration";
+    /** Reads and corrects contacts, acts on notifications, reads the audit trail. */
+    public static final String OPERATOR = "operator";
+    /** Reads only; sees personal data masked. */
+    public static final String AUDITOR = "auditor";
+
+    static final List<String> ALL = List.of(INTEGRATION, OPERATOR, AUDITOR);
+
+    private ApiRoles() {}
+}
