@@ -35,7 +35,9 @@ public record ShipmentAlert(
         NO_WHATSAPP,
         SEND_FAILED,
         SEND_UNCERTAIN,
-        PROVIDER_AUTH_FAILED
+        PROVIDER_AUTH_FAILED,
+        /** A service could not publish one of its events (too large, not serialisable): parked in its outbox. */
+        OUTBOX_PARKED
     }
 
     /** How urgent it is. */
