@@ -155,7 +155,8 @@ final class ServiceLauncher {
                 "--WHATSAPP_TOKEN=sandbox-api-key",
                 "--WHATSAPP_INSTANCE=sandbox",
                 "--WHATSAPP_APP_SECRET=sandbox-app-secret",
-                "--TRACKING_TIME_SCALE=" + scale,
+                // the schedule runs as fast as the sandbox's clock, unless TRACKING_TIME_SCALE says otherwise
+                "--TRACKING_TIME_SCALE=" + System.getenv().getOrDefault("TRACKING_TIME_SCALE", Double.toString(scale)),
                 // the fake WhatsApp cannot ban anyone: no need to pace number checks as for a real account
                 "--phone.checks.per-minute=100000",
                 "--phone.checks.poll-interval=200ms",
