@@ -60,15 +60,28 @@ final class ParkedEvents {
                             + "to publish it again once the cause is fixed: UPDATE outbox_event SET parked_at = NULL, "
                             + "parked_reason = NULL WHERE id = {}",
                     row.id(), row.ceType(), row.eventId(), row.topic(), row.reason(), row.id());
-            publisher.publish(alert(row)).whenComplete((sent, failure) -> {
-                if (failure != null) {
-                    log.warn("OUTBOX_PARKED alert for outbox row {} not published: {}", row.id(), failure.toString());
-                }
-            });
+            alert(row);
         }
     }
 
-    private static ShipmentAlert alert(Parked row) {
+    /** Publishes the row's alert without waiting; a failure to publish it is only logged (the row is parked already). */
+    private void alert(Parked row) {
+        try {
+            publisher.publish(alertFor(row)).whenComplete((sent, failure) -> {
+                if (failure != null) {
+                    notAlerted(row, failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            notAlerted(row, e);
+        }
+    }
+
+    private static void notAlerted(Parked row, Throwable failure) {
+        log.warn("OUTBOX_PARKED alert for outbox row {} not published: {}", row.id(), failure.toString());
+    }
+
+    private static ShipmentAlert alertFor(Parked row) {
         String trackingCode = TrackingCode.isValid(row.messageKey()) ? row.messageKey() : null;
         return new ShipmentAlert(EventIds.of("ShipmentAlert", AlertType.OUTBOX_PARKED, row.eventId()),
                 OffsetDateTime.now(ZoneOffset.UTC), trackingCode, AlertType.OUTBOX_PARKED, Severity.CRITICAL,
