@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("tracking")
 public record TrackingProperties(
         @DefaultValue("PT10M") @NotNull Duration minInterval,
-        @DefaultValue("1") @Positive double timeScale,
+        @DefaultValue("1") @Positive(message = "tracking.time-scale (TRACKING_TIME_SCALE) must be positive") double timeScale,
         @DefaultValue @Valid Schedule schedule,
         @DefaultValue @Valid Poll poll) {
 

@@ -59,6 +59,12 @@ class TrackingSettingsBindingTest {
     }
 
     @Test
+    void aTimeScaleOfZeroIsRefusedNamingTheVariable() {
+        runner.withPropertyValues("TRACKING_TIME_SCALE=0").run(context -> assertThat(context)
+                .getFailure().rootCause().hasMessageContaining("tracking.time-scale (TRACKING_TIME_SCALE) must be positive"));
+    }
+
+    @Test
     void anExplicitSlotCoarserThanTheMinimumIntervalIsRefused() {
         runner.withPropertyValues("TRACKING_MIN_INTERVAL=PT2S", "tracking.schedule.slot=PT10M").run(context ->
                 assertThat(context).getFailure().rootCause()
