@@ -296,6 +296,8 @@ def kafka():
            f"sum(increase(shipments_dead_letters_total{{{APP}}}[$__range]))", thresholds=RED)
     b.stat("Outbox failures (range)", f"sum(increase(shipments_outbox_failures_total{{{APP}}}[$__range]))",
            thresholds=RED)
+    b.stat("Outbox events parked (range)", f"sum(increase(shipments_outbox_parked_total{{{APP}}}[$__range]))",
+           thresholds=RED)
     b.timeseries("Dead-lettered per hour, by source topic",
                  (f"sum by (application, topic) (increase(shipments_dead_letters_total{{{APP}}}[1h]))",
                   "{{application}}: {{topic}} → {{topic}}.dlt"))
@@ -310,7 +312,9 @@ def kafka():
                  (f"sum by (application) (rate(shipments_outbox_published_total{{{APP}}}[$__rate_interval]))",
                   "{{application}} published"),
                  (f"sum by (application) (rate(shipments_outbox_failures_total{{{APP}}}[$__rate_interval]))",
-                  "{{application}} failed"), unit="ops", width=24)
+                  "{{application}} failed"),
+                 (f"sum by (application) (rate(shipments_outbox_parked_total{{{APP}}}[$__rate_interval]))",
+                  "{{application}} parked"), unit="ops", width=24)
     return b
 
 

@@ -45,7 +45,9 @@ public record ShipmentAlert(
         /** A Correios API answered in a way that means a wrong setup (e.g. a 404 that is not its "nothing found"). */
         CORREIOS_API_ERROR,
         /** A code registered by hand is described differently by a later pre-posting (details: both versions, masked). */
-        REGISTRATION_CONFLICT
+        REGISTRATION_CONFLICT,
+        /** A service could not publish one of its events (too large, not serialisable): parked in its outbox. */
+        OUTBOX_PARKED
     }
 
     /** How urgent it is. */

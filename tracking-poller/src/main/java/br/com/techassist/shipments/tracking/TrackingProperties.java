@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -24,15 +25,40 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("tracking")
 public record TrackingProperties(
         @DefaultValue("PT10M") @NotNull Duration minInterval,
-        @DefaultValue("1") @Positive double timeScale,
+        @DefaultValue("1") @Positive(message = "tracking.time-scale (TRACKING_TIME_SCALE) must be positive") double timeScale,
         @DefaultValue @Valid Schedule schedule,
         @DefaultValue @Valid Poll poll) {
 
-    /** The slot grid must be positive and no coarser than the minimum interval (so aligning never skips a poll). */
-    @AssertTrue(message = "tracking.schedule.slot must be positive and at most tracking.min-interval")
+    /** The slot grid when {@code tracking.schedule.slot} is not set, unless the minimum interval is shorter. */
+    public static final Duration DEFAULT_SLOT = Duration.ofMinutes(10);
+
+    /** A zero or negative minimum interval would let an object be polled in a loop. */
+    @AssertTrue(message = "tracking.min-interval (TRACKING_MIN_INTERVAL) must be positive")
+    public boolean isMinIntervalPositive() {
+        return minInterval == null || minInterval.isPositive();
+    }
+
+    /**
+     * A slot set explicitly must be positive and no coarser than the minimum interval (so aligning
+     * never skips a poll); left unset, it follows the minimum interval (see {@link #slot()}).
+     */
+    @AssertTrue(message = "tracking.schedule.slot must be positive and at most tracking.min-interval"
+            + " (TRACKING_MIN_INTERVAL); leave it unset to follow the minimum interval")
     public boolean isSlotWithinMinInterval() {
         return schedule == null || minInterval == null || schedule.slot() == null
                 || (schedule.slot().isPositive() && schedule.slot().compareTo(minInterval) <= 0);
+    }
+
+    /**
+     * The grid next polls are aligned to (unscaled): {@code tracking.schedule.slot} when set, else
+     * {@link #DEFAULT_SLOT} or the minimum interval when that is shorter, so any positive
+     * {@code TRACKING_MIN_INTERVAL} with any {@code TRACKING_TIME_SCALE} gives a valid schedule.
+     */
+    public Duration slot() {
+        if (schedule.slot() != null) {
+            return schedule.slot();
+        }
+        return DEFAULT_SLOT.compareTo(minInterval) <= 0 ? DEFAULT_SLOT : minInterval;
     }
 
     /** {@code duration} multiplied by {@link #timeScale()}, never below one millisecond. */
@@ -63,7 +89,8 @@ public record TrackingProperties(
      * @param fillAhead objects due within this window (and last polled at least {@code minInterval} ago) may join a
      *     partly filled last batch of a cycle: they are polled a little early instead of costing a request of their own
      * @param slot every next poll is aligned to this grid
-     *     (the nearest slot boundary, counted from the epoch), so objects become due together and fill requests
+     *     (the nearest slot boundary, counted from the epoch), so objects become due together and fill requests;
+     *     unset: {@code PT10M}, or the minimum interval when that is shorter (see {@link TrackingProperties#slot()})
      * @param unavailableBackoff first pause of the polling after Correios was unavailable (doubles up to {@code minInterval})
      */
     public record Schedule(
@@ -78,7 +105,7 @@ public record TrackingProperties(
             @DefaultValue("P7D") @NotNull Duration stalledAfter,
             @DefaultValue("PT6H") @NotNull Duration stalled,
             @DefaultValue("PT20M") @NotNull Duration fillAhead,
-            @DefaultValue("PT10M") @NotNull Duration slot,
+            @Nullable Duration slot,
             @DefaultValue("PT1M") @NotNull Duration unavailableBackoff) {
 
         /** The fill-ahead window cannot be negative. */

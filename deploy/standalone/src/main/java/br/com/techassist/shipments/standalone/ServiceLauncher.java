@@ -172,7 +172,8 @@ final class ServiceLauncher {
                 // the notifier registers its Evolution webhook with the sandbox, which then posts statuses and replies
                 "--WHATSAPP_WEBHOOK_URL=http://localhost:" + Service.NOTIFIER.port(settings) + "/webhooks/evolution",
                 "--WHATSAPP_WEBHOOK_TOKEN=" + WEBHOOK_TOKEN,
-                "--TRACKING_TIME_SCALE=" + scale,
+                // the schedule runs as fast as the sandbox's clock, unless TRACKING_TIME_SCALE says otherwise
+                "--TRACKING_TIME_SCALE=" + System.getenv().getOrDefault("TRACKING_TIME_SCALE", Double.toString(scale)),
                 // the fake WhatsApp cannot ban anyone: no need to pace number checks as for a real account
                 "--phone.checks.per-minute=100000",
                 "--phone.checks.poll-interval=200ms",

@@ -2,18 +2,26 @@ package br.com.techassist.shipments.standalone;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole system in one JVM: an in-process Kafka broker (unless {@code KAFKA_BOOTSTRAP_SERVERS}
  * is set), the sandbox (unless Correios credentials are set), and the four services, each in its
  * own Spring context with its own port and database. Ctrl-C stops everything in reverse order.
+ * When any part fails to start, everything already started is stopped and the process exits with
+ * status 1, naming the part and the reason: a system with a service missing is not left running.
  */
 public final class StandaloneApplication {
 
     private static final Logger log = LoggerFactory.getLogger(StandaloneApplication.class);
+
+    /** Ends the process; {@code System::exit} in production, a recorder in tests. */
+    @FunctionalInterface
+    interface Exit {
+        void exit(int status);
+    }
 
     private final StandaloneSettings settings;
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -27,7 +35,21 @@ public final class StandaloneApplication {
         StandaloneApplication app = new StandaloneApplication(StandaloneSettings.from(System.getenv()));
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "standalone-shutdown"));
         stopInOrderOn(app, "TERM", "INT");
-        app.start(args);
+        app.startOrExit(args, System::exit);
+    }
+
+    /**
+     * Starts everything; when a part fails, logs which one and why, stops what was started and
+     * calls {@code exit} with status 1.
+     */
+    void startOrExit(String[] extraArgs, Exit exit) {
+        try {
+            start(extraArgs);
+        } catch (StartFailure failure) {
+            log.error("standalone: {}; stopping everything and exiting with status 1", failure.getMessage());
+            stop();
+            exit.exit(1);
+        }
     }
 
     /**
@@ -50,12 +72,11 @@ public final class StandaloneApplication {
         }
     }
 
-    /** Starts everything; returns when all services are up. */
+    /** Starts everything; returns when all services are up, or throws {@link StartFailure} naming the part that is not. */
     void start(String[] extraArgs) {
         long started = System.nanoTime();
         if (settings.kafkaBootstrapServers() == null) {
-            InProcessKafka kafka = InProcessKafka.start();
-            running.add(kafka);
+            InProcessKafka kafka = started("the in-process Kafka broker", InProcessKafka::start);
             bootstrapServers = kafka.bootstrapServers();
             log.info("in-process Kafka broker listening on {}", bootstrapServers);
         } else {
@@ -64,11 +85,10 @@ public final class StandaloneApplication {
         DemoApiKeys keys = DemoApiKeys.from(System.getenv("API_KEYS"));
         ServiceLauncher launcher = new ServiceLauncher(settings, bootstrapServers, withKeys(extraArgs, keys));
         if (settings.startsSandbox()) {
-            running.add(launcher.startSandbox());
+            started("the sandbox", launcher::startSandbox);
         }
         for (ServiceLauncher.Service service : ServiceLauncher.Service.values()) {
-            ConfigurableApplicationContext context = launcher.start(service);
-            running.add(context::close);
+            started(service.serviceName(), () -> launcher.start(service));
         }
         log.info(new Banner(settings, bootstrapServers, keys).text((System.nanoTime() - started) / 1_000_000));
     }
@@ -78,6 +98,20 @@ public final class StandaloneApplication {
         List<String> args = new ArrayList<>(keys.arguments());
         args.addAll(List.of(extraArgs));
         return args.toArray(String[]::new);
+    }
+
+    /** Runs {@code start}; keeps what it returns to stop it later when it is closeable. */
+    private <T> T started(String part, Callable<T> start) {
+        T value;
+        try {
+            value = start.call();
+        } catch (Exception e) {
+            throw new StartFailure(part, e);
+        }
+        if (value instanceof AutoCloseable closeable) {
+            running.add(closeable);
+        }
+        return value;
     }
 
     /** Stops the services, then the sandbox and the broker. */

@@ -1,8 +1,10 @@
 package br.com.techassist.shipments.support;
 
 /**
- * The H2 settings under which the services' SQL and Liquibase changelogs run as on MySQL (the
- * standalone app's default database). Upper-case identifiers (H2's default) are kept on purpose:
+ * The H2 settings under which the services' SQL and Liquibase changelogs run as on MySQL: the
+ * standalone launcher's embedded databases and the H2 portability tests. Never a service's default
+ * (a service without {@code MYSQL_URL} refuses to start), and H2 itself is on the classpath only of
+ * the standalone launcher and the tests. Upper-case identifiers (H2's default) are kept on purpose:
  * with {@code DATABASE_TO_LOWER} Liquibase does not find its own changelog table on a restart.
  */
 public final class H2Database {

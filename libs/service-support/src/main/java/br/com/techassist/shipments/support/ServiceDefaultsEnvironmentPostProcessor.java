@@ -42,7 +42,6 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         if (!environment.containsProperty("spring.config.name")) {
             identity.put("spring.config.name", name);
         }
-        identity.put("spring.datasource.url", "${MYSQL_URL:" + H2Database.fileUrl("./data/" + name) + "}");
         environment.getPropertySources().addLast(new MapPropertySource("shipmentsService", identity));
         try {
             for (var source : new PropertiesPropertySourceLoader().load(RESOURCE, new ClassPathResource(RESOURCE))) {

@@ -67,7 +67,7 @@ class PollSchedule {
         this.stalledAfter = props.scaled(s.stalledAfter());
         this.stalled = props.scaled(s.stalled());
         this.fillAhead = props.scaled(s.fillAhead());
-        this.slot = props.scaled(s.slot());
+        this.slot = props.scaled(props.slot());
         this.unavailableBackoff = props.scaled(s.unavailableBackoff());
         Duration scaledTick = props.scaled(props.poll().tick());
         this.tick = scaledTick.compareTo(SHORTEST_TICK) < 0 ? SHORTEST_TICK : scaledTick;

@@ -214,10 +214,12 @@ class PollScheduleTest {
         assertThat(validator.validate(TestProperties.defaults(1))).isEmpty();
         assertThat(validator.validate(withSchedule(moving, Duration.ofMinutes(20), Duration.ofMinutes(15))))
                 .extracting(v -> v.getMessage())
-                .containsExactly("tracking.schedule.slot must be positive and at most tracking.min-interval");
+                .containsExactly("tracking.schedule.slot must be positive and at most tracking.min-interval"
+                        + " (TRACKING_MIN_INTERVAL); leave it unset to follow the minimum interval");
         assertThat(validator.validate(withSchedule(moving, Duration.ofMinutes(20), Duration.ZERO)))
                 .extracting(v -> v.getMessage())
-                .containsExactly("tracking.schedule.slot must be positive and at most tracking.min-interval");
+                .containsExactly("tracking.schedule.slot must be positive and at most tracking.min-interval"
+                        + " (TRACKING_MIN_INTERVAL); leave it unset to follow the minimum interval");
         assertThat(validator.validate(withSchedule(moving, Duration.ofMinutes(-1), Duration.ofMinutes(10))))
                 .extracting(v -> v.getMessage())
                 .containsExactly("tracking.schedule.fill-ahead must not be negative");
