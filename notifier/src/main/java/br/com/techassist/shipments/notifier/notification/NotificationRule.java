@@ -2,6 +2,8 @@ package br.com.techassist.shipments.notifier.notification;
 
 import br.com.techassist.shipments.model.NotificationKind;
 import br.com.techassist.shipments.notifier.parcel.Parcel;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -48,6 +50,33 @@ public class NotificationRule {
             signal.afterCommit();
         }
     }
+
+    /**
+     * The parcel's number changed (a corrected contact): a message that failed or was suppressed
+     * because the old number had no WhatsApp becomes due again when it is still relevant (ARRIVED;
+     * SHIPPED only while the parcel has not arrived). A message once SENT is never touched.
+     */
+    public void reopenForNewContact(Parcel parcel) {
+        if (!parcel.contactStatus().isReachable() || parcel.sendTo() == null) {
+            return;
+        }
+        for (Notification n : notifications.ofParcels(List.of(parcel.trackingCode()))) {
+            boolean relevant = n.kind() == NotificationKind.ARRIVED || parcel.arrivalMilestone() == null;
+            if (relevant && blockedByTheOldNumber(n) && notifications.reopen(n.id(), "contact corrected")) {
+                metrics.reopened(n.kind(), "contact_corrected");
+                log.info("{} for {} is due again: the contact was corrected", n.kind(), parcel.trackingCode());
+                signal.afterCommit();
+            }
+        }
+    }
+
+    /** FAILED or SUPPRESSED because the number has no WhatsApp (Evolution exists:false, Cloud API 131026, contact check). */
+    private static boolean blockedByTheOldNumber(Notification n) {
+        return n.state() == NotificationState.FAILED && NO_WHATSAPP_CODES.contains(n.errorCode())
+                || n.state() == NotificationState.SUPPRESSED && "no_whatsapp".equals(n.reason());
+    }
+
+    private static final Set<String> NO_WHATSAPP_CODES = Set.of("131026", "not_on_whatsapp");
 
     private void supersedeShipped(Parcel parcel) {
         String code = parcel.trackingCode();

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -346,6 +347,93 @@ public class Notifications {
                 .params(provider, Timestamp.from(from), Timestamp.from(to), limit)
                 .query(Notifications::map)
                 .list();
+    }
+
+    /**
+     * Makes a message due again now (PENDING, next attempt now, reconciliation reset) from FAILED,
+     * SUPPRESSED or UNCERTAIN: an operator's "not sent", or a contact correction. False when the row is
+     * in none of these states (a SENT message is never reopened).
+     */
+    public boolean reopen(String id, String reason) {
+        return jdbc.sql("""
+                UPDATE notification SET state = 'PENDING', reason = ?, next_attempt_at = ?, reconcile_next_at = NULL,
+                  reconcile_checks = 0, updated_at = ? WHERE id = ? AND state IN ('FAILED', 'SUPPRESSED', 'UNCERTAIN')""")
+                .params(reason, now(), now(), id)
+                .update() == 1;
+    }
+
+    /** What an operator looks for: every field optional; {@code reason} matches the reason's start or the error code. */
+    public record Filter(NotificationState state, NotificationKind kind, String reason, Instant since, Instant until) {
+
+        private String where(Map<String, Object> params) {
+            StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+            if (state != null) {
+                sql.append(" AND state = :state");
+                params.put("state", state.name());
+            }
+            if (kind != null) {
+                sql.append(" AND kind = :kind");
+                params.put("kind", kind.name());
+            }
+            if (reason != null && !reason.isBlank()) {
+                sql.append(" AND (reason LIKE :reasonPrefix OR error_code = :reason)");
+                params.put("reasonPrefix", reason.replace("%", "") + "%");
+                params.put("reason", reason);
+            }
+            if (since != null) {
+                sql.append(" AND updated_at >= :since");
+                params.put("since", Timestamp.from(since));
+            }
+            if (until != null) {
+                sql.append(" AND updated_at < :until");
+                params.put("until", Timestamp.from(until));
+            }
+            return sql.toString();
+        }
+    }
+
+    /** A page of the notifications matching {@code filter}, most recently changed first. */
+    public List<Notification> search(Filter filter, int offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = filter.where(params);
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql("SELECT * FROM notification" + where + " ORDER BY updated_at DESC, id LIMIT :limit OFFSET :offset")
+                .params(params)
+                .query(Notifications::map)
+                .list();
+    }
+
+    /** How many notifications match {@code filter}, by state and reason (reason up to its first colon). */
+    public List<Count> counts(Filter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = filter.where(params);
+        List<Count> rows = jdbc.sql("SELECT state, reason, error_code, COUNT(*) AS n FROM notification" + where
+                        + " GROUP BY state, reason, error_code")
+                .params(params)
+                .query((rs, row) -> new Count(rs.getString("state"), shortReason(rs.getString("reason"), rs.getString("error_code")),
+                        rs.getLong("n")))
+                .list();
+        Map<List<String>, Long> merged = new LinkedHashMap<>();
+        rows.forEach(c -> merged.merge(List.of(c.state(), c.reason()), c.count(), Long::sum));
+        return merged.entrySet().stream()
+                .map(e -> new Count(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+                .sorted(Comparator.comparingLong(Count::count).reversed())
+                .toList();
+    }
+
+    /** Notifications per state and reason. */
+    public record Count(String state, String reason, long count) {}
+
+    private static String shortReason(String reason, String errorCode) {
+        if (errorCode != null && !errorCode.isBlank()) {
+            return errorCode;
+        }
+        if (reason == null) {
+            return "";
+        }
+        int colon = reason.indexOf(':');
+        return colon < 0 ? reason : reason.substring(0, colon);
     }
 
     private Timestamp now() {

@@ -76,6 +76,15 @@ public class NotifierMetrics {
                 .increment();
     }
 
+    /** A message made due again: why = contact_corrected, operator_not_sent, operator_retry. */
+    public void reopened(NotificationKind kind, String why) {
+        Counter.builder("notifier.reopened")
+                .description("Messages made due again after a FAILED, SUPPRESSED or UNCERTAIN state, by why")
+                .tags("kind", kind.name(), "why", why)
+                .register(registry)
+                .increment();
+    }
+
     /** Every send through {@code provider} stopped: cause = disconnected, credentials, configuration, quality. */
     public void pause(String provider, String cause) {
         Counter.builder("notifier.provider.pauses")

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -94,6 +95,9 @@ class ParcelEventsListener {
             boolean firstOfItsParcel = ruled.add(fact.code());
             if (changed || firstOfItsParcel) {
                 rule.apply(after);
+            }
+            if (changed && before.contactKnown() && after.contactKnown() && !Objects.equals(before.sendTo(), after.sendTo())) {
+                rule.reopenForNewContact(after);
             }
         }
         current.forEach((code, parcel) -> {

@@ -46,8 +46,7 @@ class ContactController {
     @GetMapping("/{trackingCode}")
     ResponseEntity<ContactView> show(@PathVariable String trackingCode, Authentication caller) {
         String code = TrackingCode.parse(trackingCode).value();
-        boolean operator = caller.getAuthorities().stream()
-                .anyMatch(a -> ("ROLE_" + ApiRoles.OPERATOR).equals(a.getAuthority()));
+        boolean operator = ApiRoles.held(caller, ApiRoles.OPERATOR);
         return validation.find(code).map(ContactView::of).map(v -> operator ? v : v.masked()).map(ResponseEntity::ok)
                 .orElseThrow(() -> new ContactValidation.UnknownContactException(code));
     }

@@ -1,6 +1,7 @@
 package br.com.techassist.shipments.support.security;
 
 import java.util.List;
+import org.springframework.security.core.Authentication;
 
 /** The roles of the API (contract): what a credential may do. */
 public final class ApiRoles {
@@ -15,4 +16,9 @@ public final class ApiRoles {
     static final List<String> ALL = List.of(INTEGRATION, OPERATOR, AUDITOR);
 
     private ApiRoles() {}
+
+    /** Whether {@code caller} holds {@code role} (granted as {@code ROLE_<role>}); false for no caller. */
+    public static boolean held(Authentication caller, String role) {
+        return caller != null && caller.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
+    }
 }
