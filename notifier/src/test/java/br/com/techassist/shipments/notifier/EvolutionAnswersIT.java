@@ -252,6 +252,17 @@ class EvolutionAnswersIT extends NotifierITSupport {
         assertThat(sendsTo(phone)).hasSize(1);
     }
 
+    @Test
+    void statusesForMessagesWeDoNotKnowLeaveNoConnectionBehind() throws Exception {
+        for (int i = 0; i < 40; i++) { // more than the pool's connections
+            postWebhook("""
+                    {"event":"messages.update","instance":"loja","data":{"keyId":"3EB0UNKNOWN%02d",
+                     "remoteJid":"5511900000000@s.whatsapp.net","fromMe":true,"status":"SERVER_ACK","instanceId":"i1"}}"""
+                    .formatted(i));
+        }
+        awaitDispatcherPass();
+    }
+
     private void postWebhook(String body) throws Exception {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/webhooks/evolution").contentType(MediaType.APPLICATION_JSON).header("x-webhook-token", "hook-secret")
                         .content(body))

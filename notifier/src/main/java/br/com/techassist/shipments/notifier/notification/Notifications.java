@@ -86,12 +86,12 @@ public class Notifications {
                 .list();
     }
 
+    /** The notification the provider knows by this message id (a list, not a stream: a stream would hold its connection open). */
     public Optional<Notification> findByProviderMessageId(String providerMessageId) {
-        return jdbc.sql("SELECT * FROM notification WHERE provider_message_id = ?")
+        return jdbc.sql("SELECT * FROM notification WHERE provider_message_id = ? LIMIT 1")
                 .param(providerMessageId)
                 .query(Notifications::map)
-                .stream()
-                .findFirst();
+                .optional();
     }
 
     /** PENDING rows due at {@code now} whose parcel's contact is known, oldest first (not locked). */

@@ -69,6 +69,7 @@ public class Parcels {
         return jdbc.sql("SELECT * FROM parcel WHERE tracking_code IN (:codes) ORDER BY tracking_code FOR UPDATE")
                 .param("codes", List.copyOf(trackingCodes))
                 .query(Parcels::map)
+                .list()
                 .stream()
                 .collect(Collectors.toMap(Parcel::trackingCode, Function.identity()));
     }
