@@ -42,7 +42,7 @@ public class DeadLetterAutoConfiguration {
 
     @Bean
     DeadLetterLog deadLetterLog(KafkaProperties kafka, DeadLetterProperties props) {
-        return new DeadLetterLog(kafka.buildConsumerProperties(), props.brokerTimeout());
+        return new DeadLetterLog(kafka.buildConsumerProperties(), props.brokerTimeout(), props.acknowledgedGroup());
     }
 
     @Bean

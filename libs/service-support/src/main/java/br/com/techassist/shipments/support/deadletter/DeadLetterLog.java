@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -22,8 +23,11 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
  */
 public class DeadLetterLog {
 
-    /** The offsets a partition holds: {@code [begin, end)}. */
-    public record Bounds(TopicPartition partition, long begin, long end) {
+    /**
+     * The offsets a partition holds, {@code [begin, end)}, and where the records not yet acknowledged
+     * start ({@code acknowledged}: the committed offset of the acknowledging group, at least {@code begin}).
+     */
+    public record Bounds(TopicPartition partition, long begin, long end, long acknowledged) {
         long size() {
             return end - begin;
         }
@@ -31,20 +35,26 @@ public class DeadLetterLog {
 
     private final ConsumerFactory<byte[], byte[]> consumers;
     private final Duration timeout;
+    private final String acknowledgedGroup;
 
-    public DeadLetterLog(Map<String, Object> consumerProperties, Duration timeout) {
+    /**
+     * @param acknowledgedGroup the consumer group whose committed offset marks what operators
+     *     acknowledged (dropped on purpose); never joined, only read
+     */
+    public DeadLetterLog(Map<String, Object> consumerProperties, Duration timeout, String acknowledgedGroup) {
         Map<String, Object> config = new HashMap<>(consumerProperties);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "dead-letters");
         this.consumers = new DefaultKafkaConsumerFactory<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.timeout = timeout;
+        this.acknowledgedGroup = acknowledgedGroup;
     }
 
     /** The partitions of {@code topics} with their offsets, by topic then partition. */
     public List<Bounds> bounds(List<String> topics) {
-        try (Consumer<byte[], byte[]> consumer = consumers.createConsumer()) {
-            return bounds(consumer, topics);
+        try (Consumer<byte[], byte[]> consumer = consumers.createConsumer(acknowledgedGroup, "dead-letters", null)) {
+            return bounds(consumer, topics, true);
         }
     }
 
@@ -53,7 +63,7 @@ public class DeadLetterLog {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (Consumer<byte[], byte[]> consumer = consumers.createConsumer()) {
             long toSkip = skip;
-            for (Bounds b : bounds(consumer, topics)) {
+            for (Bounds b : bounds(consumer, topics, false)) {
                 if (toSkip >= b.size()) {
                     toSkip -= b.size();
                     continue;
@@ -73,7 +83,7 @@ public class DeadLetterLog {
     public List<ConsumerRecord<byte[], byte[]>> range(String topic, int partition, long fromOffset, long toOffset) {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (Consumer<byte[], byte[]> consumer = consumers.createConsumer()) {
-            for (Bounds b : bounds(consumer, List.of(topic))) {
+            for (Bounds b : bounds(consumer, List.of(topic), false)) {
                 if (b.partition().partition() == partition) {
                     long from = Math.max(b.begin(), fromOffset);
                     read(consumer, b, from, Math.min(b.end(), toOffset + 1), r -> true, out, Integer.MAX_VALUE);
@@ -89,14 +99,14 @@ public class DeadLetterLog {
         Predicate<ConsumerRecord<byte[], byte[]>> wanted = r -> r.key() != null
                 && keys.contains(new String(r.key(), StandardCharsets.UTF_8));
         try (Consumer<byte[], byte[]> consumer = consumers.createConsumer()) {
-            for (Bounds b : bounds(consumer, List.of(topic))) {
+            for (Bounds b : bounds(consumer, List.of(topic), false)) {
                 read(consumer, b, b.begin(), b.end(), wanted, out, limit + 1);
             }
         }
         return out;
     }
 
-    private List<Bounds> bounds(Consumer<byte[], byte[]> consumer, List<String> topics) {
+    private List<Bounds> bounds(Consumer<byte[], byte[]> consumer, List<String> topics, boolean withAcknowledged) {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
             consumer.partitionsFor(topic, timeout).stream()
@@ -106,7 +116,13 @@ public class DeadLetterLog {
         }
         Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, timeout);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
-        return partitions.stream().map(tp -> new Bounds(tp, begins.get(tp), ends.get(tp))).toList();
+        Map<TopicPartition, OffsetAndMetadata> acknowledged = !withAcknowledged ? Map.of()
+                : consumer.committed(Set.copyOf(partitions), timeout);
+        return partitions.stream().map(tp -> {
+            OffsetAndMetadata ack = acknowledged.get(tp);
+            long begin = begins.get(tp);
+            return new Bounds(tp, begin, ends.get(tp), ack == null ? begin : Math.max(begin, ack.offset()));
+        }).toList();
     }
 
     /** Adds the records of {@code [from, until)} of one partition that match {@code wanted}, up to {@code limit} in all. */

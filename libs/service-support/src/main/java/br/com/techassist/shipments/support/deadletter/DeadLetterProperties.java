@@ -2,6 +2,7 @@ package br.com.techassist.shipments.support.deadletter;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPageSize largest page of {@code GET /api/dead-letters}
  * @param refreshInterval how often {@code shipments_dead_letters_waiting} is recomputed from the broker
  * @param brokerTimeout how long a read of the broker may take
+ * @param acknowledgedGroup the consumer group whose committed offsets mark records operators
+ *     acknowledged without replaying (as the {@code KafkaDeadLetterTopicNotEmpty} alert counts them)
  */
 @Validated
 @ConfigurationProperties("shipments.dead-letters")
@@ -25,4 +28,5 @@ public record DeadLetterProperties(
         @DefaultValue("1000") @Min(1) @Max(10_000) int maxReplay,
         @DefaultValue("200") @Min(1) @Max(1000) int maxPageSize,
         @DefaultValue("30s") @NotNull Duration refreshInterval,
-        @DefaultValue("10s") @NotNull Duration brokerTimeout) {}
+        @DefaultValue("10s") @NotNull Duration brokerTimeout,
+        @DefaultValue("shipments-dlt-acknowledged") @NotBlank String acknowledgedGroup) {}

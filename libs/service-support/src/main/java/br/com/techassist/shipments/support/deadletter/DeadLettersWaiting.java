@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The gauge {@code shipments_dead_letters_waiting{topic}}: records in each dead-letter topic (end
- * minus beginning offsets of its partitions, from the broker) not yet replayed, recomputed every
+ * The gauge {@code shipments_dead_letters_waiting{topic}}: records in each dead-letter topic neither
+ * replayed nor acknowledged (end offset of each partition minus the offset the acknowledging group
+ * committed, or the oldest retained one, minus the replays past it), recomputed every
  * {@code refresh-interval}. It survives restarts, unlike a counter: the broker and the
  * {@code dead_letter_replay} table are the truth.
  */
@@ -41,8 +42,8 @@ public class DeadLettersWaiting implements SmartLifecycle {
     public void refresh() {
         for (String topic : topics.all()) {
             long count = log.bounds(java.util.List.of(topic)).stream()
-                    .mapToLong(b -> b.end() - b.begin()
-                            - replays.countFrom(topic, b.partition().partition(), b.begin()))
+                    .mapToLong(b -> b.end() - b.acknowledged()
+                            - replays.countFrom(topic, b.partition().partition(), b.acknowledged()))
                     .sum();
             gauge(topic).set(Math.max(0, count));
         }

@@ -23,8 +23,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The operator's dead-letter endpoints against a real broker and database: a record the listener
  * cannot process lands in {@code shipments.status.v1.dlt}, is listed (cause, no payload), and once
  * the cause is fixed a replay processes it once; replaying the same offsets again is refused unless
- * forced; each replay is audited; the waiting gauge follows; roles are enforced.
+ * forced; each replay is audited; the waiting gauge follows replays and acknowledgements; roles are enforced.
  */
 @IntegrationTest(properties = {"shipments.audit.enabled=true", "shipments.dead-letters.enabled=true"})
 @AutoConfigureMockMvc
@@ -120,12 +124,24 @@ class DeadLetterReplayIT {
                 .andExpect(jsonPath("$.forced").value(1));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> listener.processedCount(event.eventId()) == 2);
 
+        acknowledgeUpTo(partition, offset + 1);
+        waiting.refresh();
+        assertThat(waiting.of(DLT)).as("acknowledged records are not waiting either").isZero();
+
         JsonNode audit = JSON.readTree(mvc.perform(get("/api/audit").param("trackingCode", KEY)
                         .header("Authorization", TestApiKeys.AUDITOR))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(audit.valueStream().filter(r -> r.get("action").asString().equals("dead-letter.replayed")).toList())
                 .hasSize(2)
                 .allSatisfy(r -> assertThat(r.get("actor").asString()).isEqualTo(TestApiKeys.OPERATOR_NAME));
+    }
+
+    /** What an operator does with kafka-consumer-groups.sh --reset-offsets on the acknowledging group. */
+    private static void acknowledgeUpTo(int partition, long offset) {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers(),
+                "group.id", "shipments-dlt-acknowledged"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.commitSync(Map.of(new TopicPartition(DLT, partition), new OffsetAndMetadata(offset)));
+        }
     }
 
     private static String keys() {
