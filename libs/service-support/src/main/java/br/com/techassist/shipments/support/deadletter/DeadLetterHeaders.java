@@ -24,7 +24,8 @@ final class DeadLetterHeaders {
     static final String REPLAYED_FROM = "shipments_replayed_from";
 
     private static final String DLT_PREFIX = "kafka_dlt-";
-    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\d[\\d\\s().-]{7,}\\d");
+    /** A run of 9+ digits with phone punctuation, not part of a word, tracking code or UUID. */
+    private static final Pattern PHONE_LIKE = Pattern.compile("(?<![\\w-])\\+?\\d[\\d\\s().-]{7,}\\d(?![\\w-])");
     private static final int MAX_MESSAGE = 500;
 
     private DeadLetterHeaders() {}
