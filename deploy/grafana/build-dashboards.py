@@ -308,6 +308,11 @@ def kafka():
             "{{topic}}"), width=24, height=6,
            description="End offset minus what operators acknowledged (group shipments-dlt-acknowledged), or minus the oldest "
                        "retained offset: the same count as the KafkaDeadLetterTopicNotEmpty alert. deploy/README.md \"Dead letters\".")
+    b.timeseries("Records waiting in dead-letter topics (services)",
+                 (f"max by (topic) (shipments_dead_letters_waiting{{{APP}}})", "{{topic}}"), width=24,
+                 description="Counted by the services from the broker's offsets minus what was replayed through "
+                             "POST /api/dead-letters/replay or acknowledged (group shipments-dlt-acknowledged); "
+                             "works without Kafka Exporter. deploy/README.md \"Dead letters\".")
     b.timeseries("Outbox relay per second",
                  (f"sum by (application) (rate(shipments_outbox_published_total{{{APP}}}[$__rate_interval]))",
                   "{{application}} published"),

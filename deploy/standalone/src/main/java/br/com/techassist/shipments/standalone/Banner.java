@@ -27,9 +27,19 @@ record Banner(StandaloneSettings settings, String bootstrapServers, DemoApiKeys 
         b.append(" Kafka bootstrap:  ").append(bootstrapServers)
                 .append("   (topics shipments.*.v1, e.g. kafka-console-consumer --topic shipments.notifications.v1)\n")
                 .append(" Data:             ").append(settings.mysqlUrl() != null ? settings.mysqlUrl() : settings.dataDir()).append('\n')
+                .append(" Full log:         ").append(fullLog(settings))
+                .append("   (Kafka, Liquibase, Hikari, Tomcat, Spring, each parcel's steps)\n")
+                .append(" This console:     messages sent/suppressed/failed/uncertain, alerts, warnings, a summary every ")
+                .append(StandaloneApplication.SUMMARY_INTERVAL.toSeconds()).append(" s;\n")
+                .append("                   STANDALONE_CONSOLE=full shows the full log here too\n")
                 .append(" Stop with Ctrl-C; starting again continues from the saved state.\n")
                 .append("==================================================================");
         return b.toString();
+    }
+
+    /** Where everything is logged ({@code logback.xml}). */
+    static java.nio.file.Path fullLog(StandaloneSettings settings) {
+        return settings.dataDir().resolve("standalone.log");
     }
 
     /** The generated keys, printed this once, with ready curl lines; nothing when API_KEYS was given. */

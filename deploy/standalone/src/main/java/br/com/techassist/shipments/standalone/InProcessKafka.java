@@ -1,5 +1,10 @@
 package br.com.techassist.shipments.standalone;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -12,6 +17,8 @@ final class InProcessKafka implements AutoCloseable {
 
     private final EmbeddedKafkaKraftBroker broker;
 
+    private static final Logger log = LoggerFactory.getLogger("kafka.storage");
+
     private InProcessKafka(EmbeddedKafkaKraftBroker broker) {
         this.broker = broker;
     }
@@ -22,8 +29,24 @@ final class InProcessKafka implements AutoCloseable {
         broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
         broker.brokerProperty("transaction.state.log.replication.factor", "1");
         broker.brokerProperty("transaction.state.log.min.isr", "1");
-        broker.afterPropertiesSet();
+        startQuietly(broker);
         return new InProcessKafka(broker);
+    }
+
+    /**
+     * Starts the broker; what its storage formatter prints on {@code System.out} goes to the full log
+     * instead of the console.
+     */
+    private static void startQuietly(EmbeddedKafkaKraftBroker broker) {
+        PrintStream console = System.out;
+        var printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            broker.afterPropertiesSet();
+        } finally {
+            System.setOut(console);
+            printed.toString(StandardCharsets.UTF_8).lines().forEach(line -> log.info("{}", line));
+        }
     }
 
     String bootstrapServers() {

@@ -23,6 +23,9 @@ public final class StandaloneApplication {
         void exit(int status);
     }
 
+    /** How often the console's summary line comes while the counts move. */
+    static final java.time.Duration SUMMARY_INTERVAL = java.time.Duration.ofSeconds(10);
+
     private final StandaloneSettings settings;
     private final List<AutoCloseable> running = new ArrayList<>();
     private String bootstrapServers;
@@ -32,7 +35,9 @@ public final class StandaloneApplication {
     }
 
     public static void main(String[] args) {
-        StandaloneApplication app = new StandaloneApplication(StandaloneSettings.from(System.getenv()));
+        StandaloneSettings settings = StandaloneSettings.from(System.getenv());
+        ConsoleLogging.configure(settings.dataDir());
+        StandaloneApplication app = new StandaloneApplication(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "standalone-shutdown"));
         stopInOrderOn(app, "TERM", "INT");
         app.startOrExit(args, System::exit);
@@ -75,6 +80,7 @@ public final class StandaloneApplication {
     /** Starts everything; returns when all services are up, or throws {@link StartFailure} naming the part that is not. */
     void start(String[] extraArgs) {
         long started = System.nanoTime();
+        log.info("starting the broker, the sandbox and the four services; full log: {}", Banner.fullLog(settings));
         if (settings.kafkaBootstrapServers() == null) {
             InProcessKafka kafka = started("the in-process Kafka broker", InProcessKafka::start);
             bootstrapServers = kafka.bootstrapServers();
@@ -91,6 +97,7 @@ public final class StandaloneApplication {
             started(service.serviceName(), () -> launcher.start(service));
         }
         log.info(new Banner(settings, bootstrapServers, keys).text((System.nanoTime() - started) / 1_000_000));
+        started("the console summary", () -> ConsoleSummary.start(bootstrapServers, SUMMARY_INTERVAL));
     }
 
     /** The services get the keys' hashes as API_KEYS; arguments given on the command line still win. */
