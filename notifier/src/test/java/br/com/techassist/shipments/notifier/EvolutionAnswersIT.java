@@ -117,10 +117,10 @@ class EvolutionAnswersIT extends NotifierITSupport {
         String code = newTrackingCode();
         String phone = newPhone("11");
         stub(sendTo(phone).willReturn(aResponse().withStatus(500)));
-        stub(findFor(phone).willReturn(found(record("3EB0ACCEPTED", phone, "Olá! Código de rastreio: " + code + "."))));
 
         publish(contact(code, phone), statusChanged(code, Milestone.POSTED, unit("SAO PAULO", "SP")));
         awaitState(code, NotificationKind.SHIPPED, NotificationState.UNCERTAIN);
+        stub(findFor(phone).willReturn(found(record("3EB0ACCEPTED", phone, sentText(phone, 0)))));
         clock().advance(Duration.ofSeconds(31));
 
         Notification sent = awaitState(code, NotificationKind.SHIPPED, NotificationState.SENT);
@@ -234,9 +234,9 @@ class EvolutionAnswersIT extends NotifierITSupport {
         String code = newTrackingCode();
         String phone = newPhone("11");
         stub(sendTo(phone).willReturn(aResponse().withStatus(429)));
-        stub(findFor(phone).willReturn(found(record("3EB0LATEACK", phone, "Olá! Código de rastreio: " + code + "."))));
         publish(contact(code, phone), statusChanged(code, Milestone.POSTED, unit("SAO PAULO", "SP")));
         awaitNotification(code, NotificationKind.SHIPPED, n -> n.state() == NotificationState.PENDING && n.attempts() == 1);
+        stub(findFor(phone).willReturn(found(record("3EB0LATEACK", phone, sentText(phone, 0)))));
 
         postWebhook("""
                 {"event":"messages.update","instance":"loja","data":{"messageId":"cm1","keyId":"3EB0LATEACK",
@@ -261,6 +261,37 @@ class EvolutionAnswersIT extends NotifierITSupport {
                     .formatted(i));
         }
         awaitDispatcherPass();
+    }
+
+    @Test
+    void theRecordOfTheParcelsShippedIsNeverTakenForItsArrived() {
+        String code = newTrackingCode();
+        String phone = newPhone("11");
+        publish(contact(code, phone), statusChanged(code, Milestone.POSTED, unit("SAO PAULO", "SP")));
+        Notification shipped = awaitState(code, NotificationKind.SHIPPED, NotificationState.SENT);
+        // Evolution's record holds SHIPPED (same tracking code in its text), and nothing else
+        stub(findFor(phone).willReturn(found(record(shipped.providerMessageId(), phone, sentText(phone, 0)))));
+        stub(sendTo(phone).inScenario("arrived-" + phone).whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("up"));
+        stub(sendTo(phone).inScenario("arrived-" + phone).whenScenarioStateIs("up").willReturn(sent()));
+
+        clock().advance(Duration.ofSeconds(5));
+        publish(statusChanged(code, Milestone.DELIVERED, unit("SAO PAULO", "SP")));
+        awaitState(code, NotificationKind.ARRIVED, NotificationState.UNCERTAIN);
+        clock().advance(Duration.ofSeconds(31));
+        awaitNotification(code, NotificationKind.ARRIVED, n -> n.reconcileChecks() == 1);
+        clock().advance(Duration.ofSeconds(61));
+
+        Notification arrived = awaitState(code, NotificationKind.ARRIVED, NotificationState.SENT);
+        assertThat(arrived.providerMessageId()).isNotEqualTo(shipped.providerMessageId());
+        assertThat(arrived.reconcileResends()).isEqualTo(1);
+        assertThat(sendsTo(phone)).hasSize(3); // SHIPPED, ARRIVED answered 500, ARRIVED resent
+    }
+
+    /** The text of the {@code index}-th send to {@code phone}, as the notifier sent it. */
+    private static String sentText(String phone, int index) {
+        String body = sendsTo(phone).get(index).getBodyAsString();
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(body).path("text").asString();
     }
 
     private void postWebhook(String body) throws Exception {
@@ -327,10 +358,11 @@ class EvolutionAnswersIT extends NotifierITSupport {
     }
 
     private static String record(String id, String phone, String text) {
+        String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(text);
         return """
                 {"id":"c%s","key":{"id":"%s","fromMe":true,"remoteJid":"%s@s.whatsapp.net"},"pushName":"",
-                 "messageType":"conversation","message":{"conversation":"%s"},"messageTimestamp":%d,"instanceId":"i1",
+                 "messageType":"conversation","message":{"conversation":%s},"messageTimestamp":%d,"instanceId":"i1",
                  "source":"unknown","MessageUpdate":[{"status":"DELIVERY_ACK"}]}"""
-                .formatted(id, id, phone, text, Instant.now().getEpochSecond());
+                .formatted(id, id, phone, json, Instant.now().getEpochSecond());
     }
 }

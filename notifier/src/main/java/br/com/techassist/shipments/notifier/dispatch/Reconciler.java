@@ -11,6 +11,7 @@ import br.com.techassist.shipments.notifier.notification.Notification;
 import br.com.techassist.shipments.notifier.notification.NotificationState;
 import br.com.techassist.shipments.notifier.notification.Notifications;
 import br.com.techassist.shipments.notifier.notification.NotifierMetrics;
+import br.com.techassist.shipments.notifier.provider.SentTexts;
 import br.com.techassist.shipments.notifier.provider.StoredMessage;
 import br.com.techassist.shipments.notifier.provider.WhatsAppProvider;
 import br.com.techassist.shipments.support.logging.Masking;
@@ -23,6 +24,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -107,7 +110,7 @@ class Reconciler implements SmartLifecycle {
             byWebhookSilence(n, claimedAt, now);
             return;
         }
-        Optional<StoredMessage> found = record.get().stream().filter(m -> m.text().contains(n.trackingCode())).findFirst();
+        Optional<StoredMessage> found = SentTexts.find(record.get(), n.trackingCode(), n.messageDigest(), otherMessageIds(n));
         if (found.isPresent()) {
             settleSent(n, found.get().id());
         } else if (storeKeepsMessages(n, claimedAt, now)) {
@@ -124,6 +127,14 @@ class Reconciler implements SmartLifecycle {
             unproven(n, claimedAt, now, "not in the provider's record, but the record shows no message we know was sent"
                     + " in that period (message storage off?)");
         }
+    }
+
+    /** The provider ids of the parcel's other message (its text carries the same tracking code). */
+    private Set<String> otherMessageIds(Notification n) {
+        return notifications.ofParcels(List.of(n.trackingCode())).stream()
+                .filter(other -> !other.id().equals(n.id()) && other.providerMessageId() != null)
+                .map(Notification::providerMessageId)
+                .collect(Collectors.toSet());
     }
 
     /** Cloud API: no record to ask; the silence of its status webhooks is the proof. */

@@ -14,6 +14,7 @@ import br.com.techassist.shipments.notifier.notification.OptOuts;
 import br.com.techassist.shipments.notifier.parcel.Parcel;
 import br.com.techassist.shipments.notifier.parcel.Parcels;
 import br.com.techassist.shipments.notifier.provider.OutgoingMessage;
+import br.com.techassist.shipments.notifier.provider.SentTexts;
 import br.com.techassist.shipments.notifier.provider.WhatsAppProvider;
 import br.com.techassist.shipments.support.logging.Masking;
 import java.time.Instant;
@@ -107,6 +108,7 @@ class SendClaims {
                 .filter(Objects::nonNull)
                 .toList());
         Map<String, String> recipients = new LinkedHashMap<>();
+        Map<String, String> digests = new HashMap<>();
         List<Claim> claimed = new ArrayList<>();
         for (Candidate c : candidates) {
             Notification n = c.notification();
@@ -119,11 +121,12 @@ class SendClaims {
                 compose(n, parcel, c.to()).ifPresent(claim -> {
                     busyParcels.add(n.trackingCode());
                     recipients.put(n.id(), c.to());
+                    digests.put(n.id(), SentTexts.digest(claim.message().text()));
                     claimed.add(claim);
                 });
             }
         }
-        int updated = notifications.claimAll(recipients, provider.name(), instance);
+        int updated = notifications.claimAll(recipients, digests, provider.name(), instance);
         if (updated != claimed.size()) {
             // cannot happen while the rows are locked; never send what may not be ours
             throw new IllegalStateException("claimed " + updated + " of " + claimed.size() + " locked rows");

@@ -10,7 +10,9 @@ import java.util.UUID;
  * the Cloud API as {@code biz_opaque_callback_data} and comes back in status webhooks.
  * {@code claimedAt} is when the last send was claimed; {@code statusReceivedAt} when a status webhook
  * last reported on it; the {@code reconcile*} fields drive the reconciliation of an UNCERTAIN send
- * (checks made, next check, how often it was resent on proof it had not gone out).
+ * (checks made, next check, how often it was resent on proof it had not gone out); {@code messageDigest}
+ * is the SHA-256 of the text claimed for sending, which tells this message from the parcel's other one
+ * in the provider's record (both carry the tracking code).
  */
 public record Notification(
         String id,
@@ -32,7 +34,8 @@ public record Notification(
         Instant statusReceivedAt,
         int reconcileChecks,
         Instant reconcileNextAt,
-        int reconcileResends) {
+        int reconcileResends,
+        String messageDigest) {
 
     /** The id of the notification of {@code kind} for {@code trackingCode}. */
     public static String idFor(String trackingCode, NotificationKind kind) {

@@ -162,17 +162,20 @@ public class Notifications {
      * The claim of a batch, in one statement: PENDING → SENDING for every id, each with its recipient
      * ({@code recipients}: id → number). Returns how many rows were claimed.
      */
-    public int claimAll(Map<String, String> recipients, String provider, String claimedBy) {
+    public int claimAll(Map<String, String> recipients, Map<String, String> digests, String provider, String claimedBy) {
         if (recipients.isEmpty()) {
             return 0;
         }
         StringBuilder cases = new StringBuilder();
+        StringBuilder digestCases = new StringBuilder();
         Map<String, Object> params = new LinkedHashMap<>();
         int i = 0;
         for (Map.Entry<String, String> e : recipients.entrySet()) {
             cases.append(" WHEN :id").append(i).append(" THEN :to").append(i);
+            digestCases.append(" WHEN :id").append(i).append(" THEN :d").append(i);
             params.put("id" + i, e.getKey());
             params.put("to" + i, e.getValue());
+            params.put("d" + i, digests.get(e.getKey()));
             i++;
         }
         params.put("ids", List.copyOf(recipients.keySet()));
@@ -180,7 +183,8 @@ public class Notifications {
         params.put("claimedBy", claimedBy);
         params.put("now", now());
         return jdbc.sql("UPDATE notification SET state = 'SENDING', attempts = attempts + 1, provider = :provider,"
-                        + " recipient = CASE id" + cases + " END, claimed_by = :claimedBy, updated_at = :now, claimed_at = :now"
+                        + " recipient = CASE id" + cases + " END, message_digest = CASE id" + digestCases + " END,"
+                        + " claimed_by = :claimedBy, updated_at = :now, claimed_at = :now"
                         + " WHERE id IN (:ids) AND state = 'PENDING'")
                 .params(params)
                 .update();
@@ -461,7 +465,8 @@ public class Notifications {
                 instant(rs, "status_received_at"),
                 rs.getInt("reconcile_checks"),
                 instant(rs, "reconcile_next_at"),
-                rs.getInt("reconcile_resends"));
+                rs.getInt("reconcile_resends"),
+                rs.getString("message_digest"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -5,6 +5,7 @@ import br.com.techassist.shipments.notifier.NotifierProperties;
 import br.com.techassist.shipments.notifier.notification.Notification;
 import br.com.techassist.shipments.notifier.notification.Notifications;
 import br.com.techassist.shipments.notifier.provider.EvolutionProvider;
+import br.com.techassist.shipments.notifier.provider.SentTexts;
 import br.com.techassist.shipments.notifier.provider.StoredMessage;
 import br.com.techassist.shipments.notifier.provider.WhatsAppProvider;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -144,9 +146,8 @@ class EvolutionWebhookController {
             Instant from = (n.claimedAt() == null ? n.updatedAt() : n.claimedAt()).minus(SKEW);
             try {
                 Optional<StoredMessage> ours = provider.sentMessages(n.recipient(), from, clock.instant())
-                        .flatMap(list -> list.stream()
-                                .filter(m -> keyId.equals(m.id()) && m.text().contains(n.trackingCode()))
-                                .findFirst());
+                        .flatMap(list -> SentTexts.find(list.stream().filter(m -> keyId.equals(m.id())).toList(),
+                                n.trackingCode(), n.messageDigest(), Set.of()));
                 if (ours.isPresent()) {
                     statuses.apply(new StatusUpdates.StatusReport(keyId, status, null, recipient, n.id(), null, null));
                     return;

@@ -104,7 +104,7 @@ class OutcomeWriterTest {
 
     private static Answer answer(String id, SendOutcome outcome) {
         Notification n = new Notification(id, "DG049186226BR", NotificationKind.SHIPPED, NotificationState.SENDING, null,
-                Instant.EPOCH, 1, "cloud-api", "5511999990001", null, null, null, null, null, Instant.EPOCH, Instant.EPOCH, null, 0, null, 0);
+                Instant.EPOCH, 1, "cloud-api", "5511999990001", null, null, null, null, null, Instant.EPOCH, Instant.EPOCH, null, 0, null, 0, null);
         return new Answer(new Claim(n, null, null), "cloud-api", outcome);
     }
 }

@@ -97,9 +97,10 @@ class SqlOnH2Test {
         assertThat(parcels.lockAll(codes)).containsOnlyKeys(codes);
         assertThat(notifications.lockAll(ids)).extracting(Notification::id).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(notifications.ofParcels(codes)).hasSize(2);
-        assertThat(notifications.claimAll(Map.of(ids.get(0), "5568999990001", ids.get(1), "5511988887777"), "cloud-api",
-                "test")).isEqualTo(2);
+        assertThat(notifications.claimAll(Map.of(ids.get(0), "5568999990001", ids.get(1), "5511988887777"),
+                Map.of(ids.get(0), "d0", ids.get(1), "d1"), "cloud-api", "test")).isEqualTo(2);
         assertThat(notifications.findById(ids.get(1)).orElseThrow().recipient()).isEqualTo("5511988887777");
+        assertThat(notifications.findById(ids.get(1)).orElseThrow().messageDigest()).isEqualTo("d1");
         assertThat(notifications.release(ids)).isEqualTo(2);
         assertThat(notifications.findById(ids.get(0)).orElseThrow().attempts()).isZero();
         notifications.markAllSent(Map.of(ids.get(0), new Notifications.Sent("wamid.A", "556899990001"),

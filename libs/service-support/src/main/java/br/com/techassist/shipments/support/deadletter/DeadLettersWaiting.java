@@ -41,11 +41,12 @@ public class DeadLettersWaiting implements SmartLifecycle {
     /** Recomputes the gauge of every dead-letter topic now. */
     public void refresh() {
         for (String topic : topics.all()) {
+            AtomicLong gauge = gauge(topic); // exposed (0) before the broker was ever asked
             long count = log.bounds(java.util.List.of(topic)).stream()
                     .mapToLong(b -> b.end() - b.acknowledged()
                             - replays.countFrom(topic, b.partition().partition(), b.acknowledged()))
                     .sum();
-            gauge(topic).set(Math.max(0, count));
+            gauge.set(Math.max(0, count));
         }
     }
 
@@ -67,6 +68,7 @@ public class DeadLettersWaiting implements SmartLifecycle {
 
     @Override
     public void start() {
+        topics.all().forEach(this::gauge); // every dead-letter topic has its series from the start
         worker.start();
     }
 
