@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import br.com.techassist.shipments.model.ShipmentAlert;
 import br.com.techassist.shipments.model.Topics;
 import br.com.techassist.shipments.support.outbox.Outbox;
-import br.com.techassist.shipments.testsupport.IntegrationTest;
 import br.com.techassist.shipments.testsupport.TopicRecorder;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -20,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database, a row written in a transaction is read back, and the relay carries it through the
  * in-JVM Kafka broker with CloudEvents headers.
  */
-@IntegrationTest
+@IngestIntegrationTest
 class InfrastructureIT {
 
     @Autowired

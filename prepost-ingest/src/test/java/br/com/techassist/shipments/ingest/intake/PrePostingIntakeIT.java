@@ -23,6 +23,7 @@ import static org.awaitility.Awaitility.await;
 import br.com.techassist.shipments.correios.CorreiosException;
 import br.com.techassist.shipments.correios.CorreiosTokenProvider;
 import br.com.techassist.shipments.ingest.FakeCorreios;
+import br.com.techassist.shipments.ingest.IngestIntegrationTest;
 import br.com.techassist.shipments.ingest.registration.MaskedRegistration;
 import br.com.techassist.shipments.ingest.registration.Registrations;
 import br.com.techassist.shipments.model.Address;
@@ -34,7 +35,7 @@ import br.com.techassist.shipments.model.ShipmentRegistered;
 import br.com.techassist.shipments.model.Topics;
 import br.com.techassist.shipments.support.audit.AuditTrail;
 import br.com.techassist.shipments.support.outbox.OutboxRelay;
-import br.com.techassist.shipments.testsupport.IntegrationTest;
+import br.com.techassist.shipments.testsupport.MovableClock;
 import br.com.techassist.shipments.testsupport.TopicRecorder;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,7 +53,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@IntegrationTest
+@IngestIntegrationTest
 class PrePostingIntakeIT {
 
     static final Duration DAY = Duration.ofDays(1);
@@ -81,10 +82,14 @@ class PrePostingIntakeIT {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    MovableClock clock;
+
     final WireMockServer correios = FakeCorreios.server();
 
     @BeforeEach
     void freshCorreios() {
+        clock.set(Instant.now());
         correios.resetAll();
         tokens.evict();
         correios.stubFor(tokenRequest().willReturn(tokenAnswer("tok-1", DAY)));
@@ -203,8 +208,7 @@ class PrePostingIntakeIT {
             intake.poll();
             correios.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)));
             correios.stubFor(tokenRequest().willReturn(tokenAnswer("renewed", DAY)));
-            Instant stale = Instant.now().plusSeconds(3); // usable for half its 4 s life (margin > lifetime)
-            await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(stale));
+            clock.advance(Duration.ofSeconds(5)); // past its 4 s life, without waiting for it
             intake.poll();
             recorder.await(ShipmentRegistered.class, e -> good.contains(e.trackingCode()), 3, Duration.ofSeconds(30));
         }

@@ -9,16 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import br.com.techassist.shipments.ingest.FakeCorreios;
+import br.com.techassist.shipments.ingest.IngestIntegrationTest;
 import br.com.techassist.shipments.ingest.LocalJwtIssuer;
-import br.com.techassist.shipments.testsupport.IntegrationTest;
 import br.com.techassist.shipments.testsupport.TestApiKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -28,9 +26,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * JWT decoder (here from a locally generated RSA key pair, as an issuer's JWKS would give it), JWTs
  * with roles in the {@code roles} claim; 401/403/405/415 problem details; Actuator.
  */
-@IntegrationTest
-@AutoConfigureMockMvc
-@Import(LocalJwtIssuer.class)
+@IngestIntegrationTest
 class ApiSecurityIT {
 
     @Autowired
