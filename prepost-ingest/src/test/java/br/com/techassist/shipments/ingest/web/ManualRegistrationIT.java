@@ -8,31 +8,28 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import br.com.techassist.shipments.ingest.FakeCorreios;
-import br.com.techassist.shipments.ingest.LocalJwtIssuer;
+import br.com.techassist.shipments.ingest.IngestIntegrationTest;
 import br.com.techassist.shipments.model.ContentItem;
 import br.com.techassist.shipments.model.Phone;
 import br.com.techassist.shipments.model.ShipmentRegistered;
 import br.com.techassist.shipments.model.Topics;
-import br.com.techassist.shipments.testsupport.IntegrationTest;
 import br.com.techassist.shipments.testsupport.TestApiKeys;
 import br.com.techassist.shipments.testsupport.TopicRecorder;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@IntegrationTest
-@AutoConfigureMockMvc
-@Import(LocalJwtIssuer.class)
+@IngestIntegrationTest
 class ManualRegistrationIT {
 
     @Autowired
@@ -104,11 +101,28 @@ class ManualRegistrationIT {
     @Test
     void aDifferentRegistrationOfAKnownCodeIsAConflictAndChangesNothing() throws Exception {
         String code = FakeCorreios.code("MA", 12_000_000);
-        post(body(code, "43999990021")).andExpect(status().isCreated());
+        try (var recorder = TopicRecorder.start(Topics.REGISTERED)) {
+            post(body(code, "43999990021")).andExpect(status().isCreated());
+            ShipmentRegistered first = recorder.await(ShipmentRegistered.class, e -> e.trackingCode().equals(code), 1,
+                    Duration.ofSeconds(30)).getFirst();
+            Map<String, Object> stored = storedRow(code);
 
-        post(body(code, "43999990099"))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("trackingCode: ")));
+            post(body(code, "43999990099"))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("trackingCode: ")));
+
+            assertThat(storedRow(code)).as("the registration as stored").isEqualTo(stored);
+            assertThat(first.recipient().mobile()).isEqualTo(new Phone("43", "999990021"));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    jdbc.sql("SELECT COUNT(*) FROM outbox_event").query(Long.class).single() == 0);
+            Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                    recorder.events(ShipmentRegistered.class).stream().filter(e -> e.trackingCode().equals(code))
+                            .toList().equals(List.of(first)));
+        }
+    }
+
+    private Map<String, Object> storedRow(String code) {
+        return jdbc.sql("SELECT * FROM registered_shipment WHERE tracking_code = ?").param(code).query().singleRow();
     }
 
     @Test
