@@ -3,9 +3,12 @@ package br.com.techassist.shipments.phone.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import br.com.techassist.shipments.model.ContactValidated;
+import br.com.techassist.shipments.model.Topics;
 import br.com.techassist.shipments.model.TrackingCode;
 import br.com.techassist.shipments.phonenumbers.BrazilianPhoneNumbers;
 import br.com.techassist.shipments.testsupport.IntegrationTest;
+import br.com.techassist.shipments.testsupport.TopicRecorder;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -70,12 +73,31 @@ class PendingChecksThroughputIT {
     void theWorkerSettlesEveryDueContactAndPrintsItsRate() {
         workOff("TW", 200, 9_000); // warm-up: connections, JIT
 
-        double seconds = workOff("TP", CONTACTS, 0);
+        try (var published = TopicRecorder.start(Topics.CONTACTS)) {
+            double seconds = workOff("TP", CONTACTS, 0);
 
-        System.out.printf("%nPendingChecksThroughputIT: %d contacts settled in %.2f s = %.0f contacts/s%n%n",
-                CONTACTS, seconds, CONTACTS / seconds);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM contact WHERE tracking_code LIKE 'TP%' AND status = 'VALID'"
-                + " AND event_id IS NOT NULL").query(Integer.class).single()).isEqualTo(CONTACTS);
+            System.out.printf("%nPendingChecksThroughputIT: %d contacts settled in %.2f s = %.0f contacts/s%n%n",
+                    CONTACTS, seconds, CONTACTS / seconds);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM contact WHERE tracking_code LIKE 'TP%' AND status = 'VALID'"
+                    + " AND event_id IS NOT NULL").query(Integer.class).single()).isEqualTo(CONTACTS);
+            // published once: one ContactValidated record per contact on the topic, none twice, none later
+            await().atMost(Duration.ofMinutes(1)).until(() ->
+                    jdbc.sql("SELECT COUNT(*) FROM outbox_event").query(Integer.class).single() == 0);
+            await().atMost(Duration.ofMinutes(1)).until(() -> published(published).size() >= CONTACTS);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> published(published).size() == CONTACTS);
+            assertThat(published(published)).as("ContactValidated records per tracking code")
+                    .hasSize(CONTACTS)
+                    .doesNotHaveDuplicates();
+        }
+    }
+
+    /** Tracking codes of the ContactValidated records of the measured contacts, one entry per record. */
+    private static List<String> published(TopicRecorder recorder) {
+        return recorder.events(ContactValidated.class).stream()
+                .map(ContactValidated::trackingCode)
+                .filter(code -> code.startsWith("TP"))
+                .toList();
     }
 
     /** Makes {@code count} contacts due at once and returns the seconds until none of them is PENDING. */
