@@ -11,7 +11,9 @@ public enum EventType {
     NOTIFICATION_SENT(NotificationSent.class, Topics.NOTIFICATIONS),
     NOTIFICATION_FAILED(NotificationFailed.class, Topics.NOTIFICATIONS),
     NOTIFICATION_STATUS_UPDATED(NotificationStatusUpdated.class, Topics.NOTIFICATIONS),
-    SHIPMENT_ALERT(ShipmentAlert.class, Topics.ALERTS);
+    SHIPMENT_ALERT(ShipmentAlert.class, Topics.ALERTS),
+    PERSONAL_DATA_ERASURE_REQUESTED(PersonalDataErasureRequested.class, Topics.PRIVACY),
+    PERSONAL_DATA_ERASED(PersonalDataErased.class, Topics.PRIVACY);
 
     private static final String PREFIX = "br.com.techassist.shipments.";
     private static final String VERSION = ".v1";

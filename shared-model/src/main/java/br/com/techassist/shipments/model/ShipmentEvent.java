@@ -11,7 +11,9 @@ public sealed interface ShipmentEvent
                 NotificationSent,
                 NotificationFailed,
                 NotificationStatusUpdated,
-                ShipmentAlert {
+                ShipmentAlert,
+                PersonalDataErasureRequested,
+                PersonalDataErased {
 
     UUID eventId();
 

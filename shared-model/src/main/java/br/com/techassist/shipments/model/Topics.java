@@ -7,10 +7,12 @@ public final class Topics {
     public static final String STATUS = "shipments.status.v1";
     public static final String NOTIFICATIONS = "shipments.notifications.v1";
     public static final String ALERTS = "shipments.alerts.v1";
+    /** LGPD erasure requests and confirmations, per tracking code. */
+    public static final String PRIVACY = "shipments.privacy.v1";
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
     /** Every event topic above (without the dead-letter topics). */
-    public static final java.util.List<String> ALL = java.util.List.of(REGISTERED, CONTACTS, STATUS, NOTIFICATIONS, ALERTS);
+    public static final java.util.List<String> ALL = java.util.List.of(REGISTERED, CONTACTS, STATUS, NOTIFICATIONS, ALERTS, PRIVACY);
 
     private Topics() {}
 
