@@ -188,8 +188,12 @@ for path in sorted(glob.glob(f"{rendered}/*.yaml")):
             if consumed + ".dlt" not in topics["Write"]:
                 problems.append(f"{overlay} KafkaUser/{name}: reads {consumed} but may not dead-letter to {consumed}.dlt")
         groups = [a["resource"]["name"] for a in acls if a["resource"]["type"] == "group"]
-        if groups != ([] if name == "prepost-ingest" else [name]):
-            problems.append(f"{overlay} KafkaUser/{name}: consumer group ACLs {groups}, expected only its own group")
+        own = ([] if name == "prepost-ingest" else [name]) + [name + "-privacy"] + (
+            ["prepost-ingest-erasure-confirmations"] if name == "prepost-ingest" else [])
+        if sorted(groups) != sorted(own):
+            problems.append(f"{overlay} KafkaUser/{name}: consumer group ACLs {groups}, expected only its own groups {own}")
+        if "shipments.privacy.v1" not in topics["Read"] or "shipments.privacy.v1" not in topics["Write"]:
+            problems.append(f"{overlay} KafkaUser/{name}: must read erasure requests from and confirm on shipments.privacy.v1")
     summary = f"{overlay}: Kafka pods restricted, TLS+SCRAM listener with simple authorization and network peers, {len(users)} KafkaUsers, anti-affinity, metricsConfig + kafkaExporter"
     if overlay == "production":
         ns = of(ds, "Namespace")[0]
@@ -242,9 +246,16 @@ for d in yaml.safe_load_all(open("deploy/k8s/base/kafka/topics.yaml")):
     if d:
         config = {k: str(v) for k, v in d["spec"]["config"].items() if k != "min.insync.replicas"}
         strimzi[d["spec"]["topicName"]] = (d["spec"]["partitions"], config)
-contract = {f"shipments.{t}.v1{s}" for t in ("registered", "contacts", "status", "notifications", "alerts") for s in ("", ".dlt")}
+contract = {f"shipments.{t}.v1{s}" for t in ("registered", "contacts", "status", "notifications", "alerts", "privacy") for s in ("", ".dlt")}
 problems = [f"topic {t}: compose {compose.get(t)} != strimzi {strimzi.get(t)}" for t in sorted(contract | set(compose) | set(strimzi)) if compose.get(t) != strimzi.get(t) or t not in contract]
-print("\n".join(problems) or f"{len(compose)} topics agree")
+# Topics whose records hold personal data keep them no longer than PII_RETENTION (default P90D).
+PII_RETENTION_MS = 90 * 86400 * 1000
+for t in sorted(contract):
+    holds_pii = t.split(".")[1] in ("registered", "contacts", "notifications")
+    retention = int((strimzi.get(t) or (0, {}))[1].get("retention.ms", -1))
+    if holds_pii and not 0 < retention <= PII_RETENTION_MS:
+        problems.append(f"topic {t} holds personal data: retention.ms {retention} is not within PII_RETENTION (P90D)")
+print("\n".join(problems) or f"{len(compose)} topics agree; those with personal data keep it at most P90D")
 sys.exit(1 if problems else 0)
 PY
 

@@ -12,11 +12,13 @@ shipments.contacts.v1          6  cleanup.policy=compact,delete retention.ms=777
 shipments.status.v1            6  cleanup.policy=delete retention.ms=5184000000
 shipments.notifications.v1     6  cleanup.policy=delete retention.ms=5184000000
 shipments.alerts.v1            3  cleanup.policy=delete retention.ms=604800000
+shipments.privacy.v1           6  cleanup.policy=delete retention.ms=2592000000
 shipments.registered.v1.dlt    1  cleanup.policy=delete retention.ms=2592000000
 shipments.contacts.v1.dlt      1  cleanup.policy=delete retention.ms=2592000000
 shipments.status.v1.dlt        1  cleanup.policy=delete retention.ms=2592000000
 shipments.notifications.v1.dlt 1  cleanup.policy=delete retention.ms=2592000000
 shipments.alerts.v1.dlt        1  cleanup.policy=delete retention.ms=2592000000
+shipments.privacy.v1.dlt       1  cleanup.policy=delete retention.ms=2592000000
 "
 
 until "$KAFKA_BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --list >/dev/null 2>&1; do
