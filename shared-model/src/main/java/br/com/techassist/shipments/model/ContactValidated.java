@@ -7,6 +7,10 @@ import java.util.UUID;
  * The outcome of checking a parcel's recipient phone, published by phone-validator on
  * {@value Topics#CONTACTS}. {@code whatsappId} is the id WhatsApp knows (with or without the ninth
  * digit) and is what messages must be sent to; {@code e164} is the customer-facing number.
+ *
+ * @param input the phone as the customer gave it: personal data
+ * @param e164 the number in E.164: personal data
+ * @param whatsappId the WhatsApp id to send to: personal data
  */
 public record ContactValidated(
         UUID eventId,

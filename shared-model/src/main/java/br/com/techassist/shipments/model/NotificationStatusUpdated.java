@@ -3,7 +3,11 @@ package br.com.techassist.shipments.model;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** The provider reported a new delivery status for a message. {@code recipient} is masked. */
+/**
+ * The provider reported a new delivery status for a message.
+ *
+ * @param recipient the WhatsApp recipient, masked; still personal data (see {@link PersonalDataFields})
+ */
 public record NotificationStatusUpdated(
         UUID eventId,
         OffsetDateTime occurredAt,

@@ -7,6 +7,9 @@ import java.util.UUID;
 /**
  * A new parcel to follow: one per tracking code, published by prepost-ingest on
  * {@value Topics#REGISTERED}. Its id is derived from the tracking code, so a replay has the same id.
+ *
+ * @param recipient personal data (every field of it; see {@link PersonalDataFields})
+ * @param notes the company's free text: personal data (it may say anything about the recipient)
  */
 public record ShipmentRegistered(
         UUID eventId,

@@ -42,6 +42,15 @@ class AsyncApiContractTest {
 
     private static final String DOCUMENT = "asyncapi.yaml";
     private static final String SCHEMAS = "#/components/schemas/";
+    private static final String PERSONAL_DATA_MARK = "x-personal-data";
+    /** Component names that suggest a person's data; each such field is listed in PersonalDataFields or here. */
+    private static final java.util.regex.Pattern LOOKS_PERSONAL = java.util.regex.Pattern.compile(
+            "(?i)name|phone|mobile|landline|mail|e164|whatsapp|cpf|cnpj|document|address|note|recipient|input|contact");
+    private static final Set<String> NOT_PERSONAL = Set.of(
+            "ShipmentRegistered.serviceName", // the Correios service, e.g. SEDEX
+            "ContactValidated.phoneType", // mobile or landline
+            "Unit.name", // a Correios unit
+            "Unit.address"); // where a Correios unit is
 
     private static JsonNode document;
     private static SchemaRegistry registry;
@@ -183,6 +192,46 @@ class AsyncApiContractTest {
 
     @ParameterizedTest
     @MethodSource("contractTypes")
+    void exactlyThePersonalDataFieldsAreMarkedAsPersonalData(Class<?> type) {
+        JsonNode properties = document.at(pointer("components/schemas/" + type.getSimpleName() + "/properties"));
+
+        for (RecordComponent component : type.getRecordComponents()) {
+            boolean marked = properties.path(component.getName()).path(PERSONAL_DATA_MARK).asBoolean(false);
+            assertThat(marked)
+                    .as("%s.%s: x-personal-data in %s must match PersonalDataFields", type.getSimpleName(),
+                            component.getName(), DOCUMENT)
+                    .isEqualTo(PersonalDataFields.isPersonal(type, component.getName()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("contractTypes")
+    void aFieldNamedLikePersonalDataIsListedAsPersonalDataOrKnownNotToBe(Class<?> type) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            String field = type.getSimpleName() + "." + component.getName();
+            if (LOOKS_PERSONAL.matcher(component.getName()).find()) {
+                assertThat(PersonalDataFields.isPersonal(type, component.getName()) || NOT_PERSONAL.contains(field))
+                        .as("%s looks like personal data: add it to PersonalDataFields (and mark it in %s),"
+                                + " or to NOT_PERSONAL here with the reason", field, DOCUMENT)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theListOfPersonalDataNamesOnlyRecordsAndFieldsOfTheContract() {
+        Set<Class<?>> types = new LinkedHashSet<>(contractTypes().toList());
+
+        PersonalDataFields.FIELDS.forEach((type, fields) -> {
+            assertThat(types).as("contract types").contains(type);
+            assertThat(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName))
+                    .as("components of %s", type.getSimpleName())
+                    .containsAll(fields);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("contractTypes")
     void fieldsThatAreAlwaysWrittenAreRequired(Class<?> type) {
         JsonNode schema = document.at(pointer("components/schemas/" + type.getSimpleName()));
         Set<String> required = new LinkedHashSet<>(schema.path("required").valueStream().map(JsonNode::asString).toList());
@@ -302,7 +351,7 @@ class AsyncApiContractTest {
                 topics.add((String) field.get(null));
             }
         }
-        assertThat(topics).hasSize(5);
+        assertThat(topics).hasSize(6);
         return topics;
     }
 

@@ -35,7 +35,9 @@ final class EventSamples {
                 notificationSent(),
                 notificationFailed(),
                 notificationStatusUpdated(),
-                shipmentAlert());
+                shipmentAlert(),
+                personalDataErasureRequested(),
+                personalDataErased());
     }
 
     /** The events as named test arguments, e.g. {@code ShipmentAlert} or {@code ShipmentAlert (no parcel)}. */
@@ -162,5 +164,26 @@ final class EventSamples {
                 Severity.CRITICAL,
                 "WhatsApp provider rejected the token",
                 Map.of());
+    }
+
+    static PersonalDataErasureRequested personalDataErasureRequested() {
+        String requestId = "erasure-2026-000042";
+        return new PersonalDataErasureRequested(
+                PersonalDataErasureRequested.idFor(requestId, TRACKING_CODE),
+                OCCURRED_AT.plusDays(3),
+                TRACKING_CODE,
+                requestId,
+                PersonalDataErasureRequested.Reason.REQUEST);
+    }
+
+    static PersonalDataErased personalDataErased() {
+        String requestId = "retention-" + TRACKING_CODE;
+        return new PersonalDataErased(
+                PersonalDataErased.idFor("phone-validator", requestId, TRACKING_CODE),
+                OCCURRED_AT.plusDays(90),
+                TRACKING_CODE,
+                requestId,
+                "phone-validator",
+                2);
     }
 }

@@ -6,8 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
@@ -15,8 +13,9 @@ import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * What the dead-letter recoverer wrote in a record's headers ({@code kafka_dlt-*} of spring-kafka's
- * {@link KafkaHeaders}), read for an operator: exception messages have phone-like numbers masked and
- * are cut to a readable length, since a message may quote what the record held.
+ * {@link KafkaHeaders}), read for an operator: exception messages have personal data masked
+ * ({@link Masking#freeText}, as the recoverer wrote them; records dead-lettered before it did are
+ * masked here) and are cut to a readable length, since a message may quote what the record held.
  */
 final class DeadLetterHeaders {
 
@@ -24,8 +23,6 @@ final class DeadLetterHeaders {
     static final String REPLAYED_FROM = "shipments_replayed_from";
 
     private static final String DLT_PREFIX = "kafka_dlt-";
-    /** A run of 9+ digits with phone punctuation, not part of a word, tracking code or UUID. */
-    private static final Pattern PHONE_LIKE = Pattern.compile("(?<![\\w-])\\+?\\d[\\d\\s().-]{7,}\\d(?![\\w-])");
     private static final int MAX_MESSAGE = 500;
 
     private DeadLetterHeaders() {}
@@ -66,17 +63,13 @@ final class DeadLetterHeaders {
         return cause != null ? cause : text(r, KafkaHeaders.DLT_EXCEPTION_FQCN);
     }
 
+    /** The message as an operator may read it: personal data masked (already so since the recoverer masks it), cut. */
     static @Nullable String masked(@Nullable String message) {
         if (message == null) {
             return null;
         }
-        Matcher m = PHONE_LIKE.matcher(message);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(Masking.phone(m.group())));
-        }
-        m.appendTail(out);
-        return out.length() > MAX_MESSAGE ? out.substring(0, MAX_MESSAGE) + "…" : out.toString();
+        String out = Masking.freeText(message);
+        return out.length() > MAX_MESSAGE ? out.substring(0, MAX_MESSAGE) + "…" : out;
     }
 
     private static @Nullable String text(ConsumerRecord<byte[], byte[]> r, String name) {

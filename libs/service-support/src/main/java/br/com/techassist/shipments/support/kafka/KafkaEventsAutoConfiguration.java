@@ -4,6 +4,7 @@ import br.com.techassist.shipments.model.ShipmentEvent;
 import br.com.techassist.shipments.model.ShipmentEventSerializer;
 import br.com.techassist.shipments.model.Topics;
 import br.com.techassist.shipments.support.Outages;
+import br.com.techassist.shipments.support.logging.Masking;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +28,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -37,7 +37,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Kafka wiring for the event contract, the same in every service: topic beans (each topic and its
  * {@code .dlt}), a publisher, and one error handler that retries transient failures with back-off
  * and sends poison records (undeserialisable, invalid) straight to {@code <topic>.dlt} with the
- * exception in the headers, counting them in {@code shipments_dead_letters_total}.
+ * exception in the headers (personal data masked: {@link MaskingDeadLetterRecoverer}), counting them
+ * in {@code shipments_dead_letters_total}.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(ShipmentsKafkaProperties.class)
@@ -75,10 +76,10 @@ public class KafkaEventsAutoConfiguration {
         for (String topic : Topics.ALL) { // at zero from the start: the dead-letter alert sees the series at once
             meters.counter("shipments_dead_letters", "topic", topic);
         }
-        var recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(factory), (record, ex) -> {
+        var recoverer = new MaskingDeadLetterRecoverer(new KafkaTemplate<>(factory), (record, ex) -> {
             meters.counter("shipments_dead_letters", "topic", record.topic()).increment();
             log.error("dead-lettering {}-{}@{} key={}: {}", record.topic(), record.partition(), record.offset(),
-                    record.key(), rootMessage(ex));
+                    record.key(), Masking.freeText(rootMessage(ex)));
             return new TopicPartition(Topics.deadLetter(record.topic()), -1);
         });
         var backOff = new ExponentialBackOff(props.retryInitialInterval().toMillis(), 2.0);

@@ -83,6 +83,27 @@ class DeadLetterIT {
     }
 
     @Test
+    void theDeadLetterHeadersCarryNoPhoneEmailOrDocumentInClear() {
+        ShipmentAlert personal = alert("personal");
+        listener.behaviour.put(personal.eventId(), "personal");
+        try (var dlt = TopicRecorder.start(Topics.deadLetter(Topics.ALERTS))) {
+            listener.publisher.publish(personal);
+
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> dlt.events(ShipmentAlert.class).stream().anyMatch(e -> e.eventId().equals(personal.eventId())));
+            var record = dlt.records().stream().filter(r -> header(r, "ce_id").equals(personal.eventId().toString()))
+                    .findFirst().orElseThrow();
+            String message = header(record, "kafka_dlt-exception-message");
+            String stackTrace = header(record, "kafka_dlt-exception-stacktrace");
+            assertThat(message).contains("cannot reach +55 43 9****-0021", "m****@example.com", "***.***.***-**");
+            assertThat(stackTrace).contains("cannot reach +55 43 9****-0021");
+            for (String header : List.of(message, stackTrace)) {
+                assertThat(header).doesNotContain("99999-0021", "maria@example.com", "529.982.247-25");
+            }
+        }
+    }
+
+    @Test
     void aDatabaseOutageIsWaitedOutInsteadOfDeadLettering() {
         ShipmentAlert alert = alert("outage");
         listener.behaviour.put(alert.eventId(), "outage");
@@ -261,6 +282,8 @@ class DeadLetterIT {
             int attempt = attempts.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet();
             switch (behaviour.getOrDefault(event.eventId(), "ok")) {
                 case "poison" -> throw new PoisonRecordException("never processable: " + event.eventId());
+                case "personal" -> throw new PoisonRecordException(
+                        "cannot reach +55 43 99999-0021 (maria@example.com, CPF 529.982.247-25) for " + event.eventId());
                 case "outage" -> {
                     if (attempt <= 4) {
                         throw new CannotGetJdbcConnectionException("database away", new java.sql.SQLTransientConnectionException("refused"));

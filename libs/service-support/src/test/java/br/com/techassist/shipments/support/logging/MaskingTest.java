@@ -53,4 +53,31 @@ class MaskingTest {
     void freeTextKeepsOnlyItsLength(String raw, String masked) {
         assertThat(Masking.text(raw)).isEqualTo(masked);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "cannot reach +55 43 99999-0021 for DG049186226BR | cannot reach +55 43 9****-0021 for DG049186226BR",
+        "phone (43) 99999-0021 invalid                    | phone (43) 9****-0021 invalid",
+        "to 5543999990021: 400                            | to +55 43 9****-0021: 400",
+        "local 9999-0021 busy                             | local 9***-0021 busy",
+        "reply to Maria.Silva+x@example.com.br now        | reply to M****@example.com.br now",
+        "CPF 529.982.247-25 rejected                      | CPF ***.***.***-** rejected",
+        "CPF 52998224725 rejected                         | CPF *********** rejected",
+        "CNPJ 11.222.333/0001-81 rejected                 | CNPJ **.***.***/****-** rejected",
+        "CNPJ 11222333000181 rejected                     | CNPJ ************** rejected"
+    })
+    void freeTextHasPhonesEmailsAndDocumentsMaskedAndKeepsItsWords(String raw, String masked) {
+        assertThat(Masking.freeText(raw)).isEqualTo(masked);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "never processable: 550e8400-e29b-41d4-a716-446655440000 on DG049186226BR",
+        "shipments.alerts.v1-0@1234567 failed at 2026-11-27 10:15:00",
+        "broker 192.168.100.200:9092 is away; order 1234567 of 12 items",
+        "at br.com.techassist.Foo.bar(Foo.java:123)"
+    })
+    void freeTextLeavesIdsCodesDatesAddressesAndShortNumbersAlone(String raw) {
+        assertThat(Masking.freeText(raw)).isEqualTo(raw);
+    }
 }
