@@ -151,7 +151,7 @@ class ErasureRequestIT {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             identifier | {}
-            identifier | {"phone":null,"email":" "}
+            identifier | {"phone":null,"document":null}
             phone      | {"phone":"12345"}
             email      | {"email":"not-an-address"}
             document   | {"document":"123.456.789"}
