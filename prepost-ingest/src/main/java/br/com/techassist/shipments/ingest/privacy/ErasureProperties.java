@@ -20,6 +20,6 @@ public record ErasureProperties(
         @NotEmpty List<@NotBlank String> services) {
 
     public ErasureProperties {
-        services = List.copyOf(services.stream().map(String::strip).distinct().toList());
+        services = services.stream().map(String::strip).distinct().toList();
     }
 }
