@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,7 @@ public class PrePostingIntake {
         Set<String> known = registrations.registeredAmong(mapped.stream()
                 .filter(m -> m.event() != null).map(m -> m.event().trackingCode()).toList());
         List<ShipmentRegistered> unknown = new ArrayList<>();
+        Map<String, String> documents = new HashMap<>();
         List<ShipmentRegistered> again = new ArrayList<>();
         for (int i = 0; i < mapped.size(); i++) {
             tally.seen++;
@@ -128,14 +130,19 @@ public class PrePostingIntake {
                 reject(page.entries().get(i), mapped.get(i), now, tally);
             } else if (!known.contains(event.trackingCode())) {
                 unknown.add(event);
+                String document = mapped.get(i).document();
+                if (document != null) {
+                    documents.putIfAbsent(event.trackingCode(), document);
+                }
             } else {
                 again.add(event);
             }
         }
         // a code registered by hand that this pre-posting describes otherwise: alerted once, never dropped silently
+        // (not when its personal data was erased: the code is known and stays as it is)
         conflicts.report(again, now);
-        // the page's new codes together: one insert and one outbox write
-        Map<String, Registrations.Result> results = registrations.registerAll(unknown);
+        // the page's new codes together: one insert, one erasure-index insert and one outbox write
+        Map<String, Registrations.Result> results = registrations.registerAll(unknown, documents);
         Set<String> counted = new HashSet<>();
         for (ShipmentRegistered event : unknown) {
             if (results.get(event.trackingCode()) == Registrations.Result.NEW && counted.add(event.trackingCode())) {

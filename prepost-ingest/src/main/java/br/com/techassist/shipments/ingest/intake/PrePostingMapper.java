@@ -19,8 +19,11 @@ final class PrePostingMapper {
 
     private PrePostingMapper() {}
 
-    /** Either {@code event} or {@code rejection} is set. */
-    record Mapped(@Nullable ShipmentRegistered event, @Nullable Rejection rejection) {}
+    /**
+     * Either {@code event} or {@code rejection} is set; {@code document} is the recipient's CPF/CNPJ
+     * as listed (not part of the event: only its keyed hash is kept, in the erasure index).
+     */
+    record Mapped(@Nullable ShipmentRegistered event, @Nullable Rejection rejection, @Nullable String document) {}
 
     static Mapped map(PrePostagemEntry entry, OffsetDateTime now) {
         PrePostagem item = entry.item();
@@ -43,7 +46,7 @@ final class PrePostingMapper {
         return new Mapped(new ShipmentRegistered(ShipmentRegistered.idFor(code.value()), now, code.value(),
                 ShipmentRegistered.Source.PRE_POSTING, item.id(), item.codigoServico(), item.servico(),
                 recipient(to), contents(item.itensDeclaracaoConteudo()), trimmed(item.numeroNotaFiscal()),
-                trimmed(item.observacao())), null);
+                trimmed(item.observacao())), null, trimmed(to.cpfCnpj()));
     }
 
     private static Recipient recipient(PrePostagem.Pessoa p) {
@@ -64,7 +67,7 @@ final class PrePostingMapper {
     }
 
     private static Mapped rejected(Reason reason, @Nullable String detail) {
-        return new Mapped(null, new Rejection(reason, detail == null ? reason.name() : detail));
+        return new Mapped(null, new Rejection(reason, detail == null ? reason.name() : detail), null);
     }
 
     private static boolean blank(@Nullable String s) {

@@ -34,6 +34,14 @@ public final class MaskedRegistration {
         return view;
     }
 
+    /** Masks a CPF/CNPJ (or any document number): only how many digits it has, e.g. {@code *(11 digits)}. */
+    public static String document(@Nullable String raw) {
+        if (raw == null || raw.isBlank()) {
+            return "-";
+        }
+        return "*(" + raw.replaceAll("\\D", "").length() + " digits)";
+    }
+
     private static @Nullable String phone(@Nullable Phone phone) {
         return phone == null ? null : Masking.phone(phone.areaCode() + phone.number());
     }

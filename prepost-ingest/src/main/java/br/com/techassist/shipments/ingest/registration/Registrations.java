@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,18 +24,25 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The set of registered tracking codes. Registering a new code inserts its row (unique tracking
- * code) and enqueues its {@link ShipmentRegistered} in the outbox in one transaction: a crash
- * either keeps both or neither, and the event id is always {@link ShipmentRegistered#idFor}.
+ * code), its recipient's keys in the erasure index ({@link PersonalDataIndex}) and enqueues its
+ * {@link ShipmentRegistered} in the outbox in one transaction: a crash either keeps all or none, and
+ * the event id is always {@link ShipmentRegistered#idFor}. A code whose personal data was erased
+ * keeps its row (marked erased), so it is never registered again.
  */
 @Service
 public class Registrations {
 
+    /** The {@code fingerprint} of an erased registration (no longer a hash of the recipient). */
+    static final String ERASED_FINGERPRINT = "erased";
+
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final PersonalDataIndex index;
 
-    Registrations(JdbcClient jdbc, Outbox outbox) {
+    Registrations(JdbcClient jdbc, Outbox outbox, PersonalDataIndex index) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.index = index;
     }
 
     /** Registers the code of {@code event} unless it is registered already. */
@@ -52,6 +60,15 @@ public class Registrations {
      */
     @Transactional
     public Map<String, Result> registerAll(List<ShipmentRegistered> events) {
+        return registerAll(events, Map.of());
+    }
+
+    /**
+     * {@link #registerAll(List)}, indexing each new code's recipient with its CPF/CNPJ from
+     * {@code documentsByCode} (the pre-posting's {@code destinatario.cpfCnpj}; not part of the event).
+     */
+    @Transactional
+    public Map<String, Result> registerAll(List<ShipmentRegistered> events, Map<String, String> documentsByCode) {
         Map<String, ShipmentRegistered> byCode = new LinkedHashMap<>();
         events.forEach(e -> byCode.putIfAbsent(e.trackingCode(), e));
         Map<String, String> known = fingerprintsOf(byCode.keySet());
@@ -62,37 +79,45 @@ public class Registrations {
             if (knownPrint == null) {
                 fresh.add(event);
             } else {
-                results.put(event.trackingCode(), knownPrint.equals(fingerprint(event)) ? Result.ALREADY_REGISTERED
-                        : Result.REGISTERED_DIFFERENTLY);
+                results.put(event.trackingCode(), known(knownPrint, event));
             }
         }
         if (fresh.isEmpty()) {
             return results;
         }
         try {
-            insert(fresh);
+            insert(fresh, documentsByCode);
             outbox.enqueueAll(fresh);
             fresh.forEach(e -> results.put(e.trackingCode(), Result.NEW));
         } catch (DuplicateKeyException registeredMeanwhile) {
-            fresh.forEach(e -> results.put(e.trackingCode(), registerOne(e)));
+            fresh.forEach(e -> results.put(e.trackingCode(), registerOne(e, documentsByCode)));
         }
         return results;
     }
 
-    private Result registerOne(ShipmentRegistered event) {
+    private static Result known(String knownPrint, ShipmentRegistered event) {
+        if (ERASED_FINGERPRINT.equals(knownPrint)) {
+            return Result.ERASED;
+        }
+        return knownPrint.equals(fingerprint(event)) ? Result.ALREADY_REGISTERED : Result.REGISTERED_DIFFERENTLY;
+    }
+
+    private Result registerOne(ShipmentRegistered event, Map<String, String> documentsByCode) {
         try {
-            insert(List.of(event));
+            insert(List.of(event), documentsByCode);
         } catch (DuplicateKeyException registeredMeanwhile) {
-            String fingerprint = fingerprint(event);
-            return fingerprint.equals(fingerprintsOf(List.of(event.trackingCode())).get(event.trackingCode()))
-                    ? Result.ALREADY_REGISTERED
-                    : Result.REGISTERED_DIFFERENTLY;
+            return known(fingerprintsOf(List.of(event.trackingCode())).get(event.trackingCode()), event);
         }
         outbox.enqueue(event);
         return Result.NEW;
     }
 
-    private void insert(List<ShipmentRegistered> events) {
+    private void insert(List<ShipmentRegistered> events, Map<String, String> documentsByCode) {
+        insertRows(events);
+        index.index(events, documentsByCode);
+    }
+
+    private void insertRows(List<ShipmentRegistered> events) {
         MultiRowInsert.run(jdbc, "INSERT INTO registered_shipment (tracking_code, event_id, source, pre_posting_id,"
                 + " fingerprint, recipient_fingerprint, registered_at)", events.stream().map(event -> Arrays.<@Nullable Object>asList(
                         event.trackingCode(), event.eventId().toString(), event.source().name(), event.prePostingId(),
@@ -134,7 +159,8 @@ public class Registrations {
         }
         Map<String, String> manual = new HashMap<>();
         jdbc.sql("SELECT tracking_code, recipient_fingerprint FROM registered_shipment WHERE tracking_code IN (:codes)"
-                        + " AND source = 'MANUAL' AND recipient_fingerprint IS NOT NULL AND conflict_alerted_at IS NULL")
+                        + " AND source = 'MANUAL' AND recipient_fingerprint IS NOT NULL AND conflict_alerted_at IS NULL"
+                        + " AND erased_at IS NULL")
                 .param("codes", events.stream().map(ShipmentRegistered::trackingCode).distinct().toList())
                 .query((rs, n) -> manual.put(rs.getString(1), rs.getString(2)))
                 .list();
@@ -157,6 +183,51 @@ public class Registrations {
         return fingerprintsOf(List.of(trackingCode)).containsKey(trackingCode);
     }
 
+    /** Whether the personal data of {@code trackingCode} was erased (it is never registered again). */
+    public boolean isErased(String trackingCode) {
+        return ERASED_FINGERPRINT.equals(fingerprintsOf(List.of(trackingCode)).get(trackingCode));
+    }
+
+    /**
+     * Erases what the registration of {@code trackingCode} says about its recipient (the recipient
+     * fingerprint; the registration fingerprint, a hash of the whole event, becomes
+     * {@value #ERASED_FINGERPRINT}) and marks it erased, keeping the row (code, source, pre-posting id,
+     * times) so the code is never registered again. A valid code never registered gets an erased row,
+     * so its data stays out when it arrives later. Idempotent: returns 1 the first time, then 0.
+     */
+    @Transactional
+    public int erase(String trackingCode, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        int erased = jdbc.sql("""
+                UPDATE registered_shipment SET recipient_fingerprint = NULL, fingerprint = ?, erased_at = ?
+                WHERE tracking_code = ? AND erased_at IS NULL""")
+                .params(ERASED_FINGERPRINT, at, trackingCode)
+                .update();
+        if (erased > 0 || isRegistered(trackingCode)) {
+            return erased;
+        }
+        try {
+            return jdbc.sql("""
+                    INSERT INTO registered_shipment (tracking_code, event_id, source, fingerprint, registered_at, erased_at)
+                    VALUES (?, ?, 'ERASED', ?, ?, ?)""")
+                    .params(trackingCode, ShipmentRegistered.idFor(trackingCode).toString(), ERASED_FINGERPRINT, at, at)
+                    .update();
+        } catch (DuplicateKeyException registeredMeanwhile) {
+            return erase(trackingCode, now);
+        }
+    }
+
+    /** When the oldest registration still holding its recipient's fingerprint was registered. */
+    public Optional<Instant> oldestWithRecipient() {
+        return instant(jdbc.sql("SELECT MIN(registered_at) FROM registered_shipment"
+                + " WHERE recipient_fingerprint IS NOT NULL AND erased_at IS NULL"));
+    }
+
+    /** The one timestamp (or SQL NULL) a query selects. */
+    static Optional<Instant> instant(JdbcClient.StatementSpec query) {
+        return query.query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single();
+    }
+
 
     /** What was registered, regardless of when: the event without its time. */
     static String fingerprint(ShipmentRegistered event) {
@@ -173,6 +244,8 @@ public class Registrations {
         /** Registered before with the same data: nothing to do. */
         ALREADY_REGISTERED,
         /** Registered before with other data (another source, or changed details): left as it was. */
-        REGISTERED_DIFFERENTLY
+        REGISTERED_DIFFERENTLY,
+        /** Registered before and its recipient's personal data erased since (LGPD): never registered again. */
+        ERASED
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/shipments}: registers a parcel posted outside pre-posting. 201 when registered,
  * 200 when the same registration was made before (harmless repeat), 409 when the code is
- * registered with other data, 400 naming the bad field(s) (Bean Validation on the body), 413 over 64 KB.
+ * registered with other data or its personal data was erased (it is not registered again), 400 naming the bad field(s) (Bean Validation on the body), 413 over 64 KB.
  * Role {@code integration} or {@code operator}.
  */
 @RestController
@@ -46,6 +46,12 @@ class ManualRegistrationController {
                 ProblemDetail problem = Problems.withFields(HttpStatus.CONFLICT, "Already registered", List.of(
                         new FieldProblem("trackingCode", event.trackingCode()
                                 + " is already registered with other data; it was left unchanged")));
+                yield ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+            }
+            case ERASED -> {
+                ProblemDetail problem = Problems.withFields(HttpStatus.CONFLICT, "Personal data erased", List.of(
+                        new FieldProblem("trackingCode", event.trackingCode() + " was registered and its recipient's"
+                                + " personal data has been erased (LGPD); it is not registered again")));
                 yield ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
             }
         };

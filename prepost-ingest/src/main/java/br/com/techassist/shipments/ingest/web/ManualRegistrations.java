@@ -15,6 +15,7 @@ import br.com.techassist.shipments.support.audit.AuditTrail;
 import br.com.techassist.shipments.support.logging.Masking;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,8 @@ class ManualRegistrations {
 
     /**
      * Registers {@code event} and, in the same transaction, audits it: {@code shipment.registered} when it is new,
-     * {@code shipment.registration-refused} when the code is registered with other data (the attempt, masked).
+     * {@code shipment.registration-refused} when the code is registered with other data (the attempt, masked) or
+     * its personal data was erased (without the attempt's data: the person asked for it to be gone).
      */
     @Transactional
     Registrations.Result register(ShipmentRegistered event) {
@@ -66,6 +68,8 @@ class ManualRegistrations {
             case NEW -> audit.record("shipment.registered", event.trackingCode(), null, MaskedRegistration.of(event));
             case REGISTERED_DIFFERENTLY -> audit.record("shipment.registration-refused", event.trackingCode(), null,
                     MaskedRegistration.of(event));
+            case ERASED -> audit.record("shipment.registration-refused", event.trackingCode(), null,
+                    Map.of("reason", "the recipient's personal data of this code was erased"));
             case ALREADY_REGISTERED -> { } // a harmless repeat changes nothing
         }
         log.info("manual registration of {} for {} ({}): {}", event.trackingCode(),
