@@ -9,6 +9,7 @@ import br.com.techassist.shipments.notifier.notification.Notification;
 import br.com.techassist.shipments.notifier.notification.NotificationState;
 import br.com.techassist.shipments.notifier.notification.Notifications;
 import br.com.techassist.shipments.notifier.notification.OptOuts;
+import br.com.techassist.shipments.support.privacy.PersonalDataKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,7 +48,7 @@ class SqlOnH2Test {
     void parcelsNotificationsAndOptOutsWork() {
         var parcels = new Parcels(jdbc, clock);
         var notifications = new Notifications(jdbc, clock);
-        var optOuts = new OptOuts(jdbc, clock);
+        var optOuts = new OptOuts(jdbc, clock, new PersonalDataKeys("test-key"));
         String code = "DG049186226BR";
 
         Parcel created = parcels.lockOrCreate(code);
@@ -86,7 +87,7 @@ class SqlOnH2Test {
     void batchClaimSqlWorks() {
         var parcels = new Parcels(jdbc, clock);
         var notifications = new Notifications(jdbc, clock);
-        var optOuts = new OptOuts(jdbc, clock);
+        var optOuts = new OptOuts(jdbc, clock, new PersonalDataKeys("test-key"));
         List<String> codes = List.of("DG049186226BR", "DG049186230BR");
         for (String code : codes) {
             parcels.lockOrCreate(code);
