@@ -185,6 +185,23 @@ class PersonalDataErasureIT extends NotifierITSupport {
     }
 
     @Test
+    void aSendInFlightDuringTheErasureIsRecordedSentWithoutTheNumberTheProviderReports() {
+        String code = newTrackingCode();
+        String phone = newPhone("11");
+        whatsapp.stubFor(sendTo(phone).willReturn(SharedWhatsApp.accepted().withFixedDelay(2_000)));
+        publish(contact(code, phone), statusChanged(code, Milestone.POSTED, unit("SAO PAULO", "SP")));
+        awaitState(code, NotificationKind.SHIPPED, NotificationState.SENDING);
+
+        assertThat(holder.erase(code, Reason.REQUEST)).isEqualTo(2);
+
+        Notification sent = awaitState(code, NotificationKind.SHIPPED, NotificationState.SENT);
+        assertThat(sent.providerMessageId()).startsWith("wamid.");
+        assertThat(sent.recipient()).isNull();
+        assertThat(sent.waId()).as("the wa_id the provider reported").isNull();
+        assertNothingOf(code, phone);
+    }
+
+    @Test
     void theOperatorApiShowsAnErasedParcelWithoutContactAndRefusesToSendItsMessages() throws Exception {
         String code = newTrackingCode();
         String phone = newPhone("11");
