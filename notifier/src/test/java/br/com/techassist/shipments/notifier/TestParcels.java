@@ -16,13 +16,13 @@ public final class TestParcels {
                 Instant.parse("2026-11-20T12:00:00Z"), "+5568999990001", "5568999990001", "Sao Paulo", "SP", true,
                 Instant.parse("2026-11-20T13:00:00Z"), Instant.parse("2026-11-20T13:00:00Z"), arrival,
                 arrival == null ? null : "Xapuri", arrival == null ? null : "AC", pickupAddress,
-                arrival == null ? null : Instant.parse("2026-11-25T13:00:00Z"));
+                arrival == null ? null : Instant.parse("2026-11-25T13:00:00Z"), null);
     }
 
     /** A parcel of which only the tracking code, the contact and the milestones are known. */
     public static Parcel bare(Milestone arrival) {
         return new Parcel("DG049186226BR", null, null, ContactStatus.VALID, Instant.parse("2026-11-20T12:00:00Z"),
                 "+5568999990001", "5568999990001", null, null, false, null, Instant.parse("2026-11-20T13:00:00Z"),
-                arrival, null, null, null, arrival == null ? null : Instant.parse("2026-11-25T13:00:00Z"));
+                arrival, null, null, null, arrival == null ? null : Instant.parse("2026-11-25T13:00:00Z"), null);
     }
 }

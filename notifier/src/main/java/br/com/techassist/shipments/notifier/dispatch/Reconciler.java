@@ -47,7 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       kept coming for messages sent after it → not sent: resent once (a weaker proof: never twice).</li>
  * </ul>
  * What stays unproven for {@code give-up-after}, or is uncertain again after its last allowed resend, stays
- * UNCERTAIN with a CRITICAL alert for an operator. Every step is logged and counted.
+ * UNCERTAIN with a CRITICAL alert for an operator. A row whose recipient was erased (LGPD) is not
+ * reconciled: SUPPRESSED {@code erased}. Every step is logged and counted.
  */
 @Component
 class Reconciler implements SmartLifecycle {
@@ -103,6 +104,10 @@ class Reconciler implements SmartLifecycle {
     }
 
     void reconcile(Notification n) {
+        if (n.recipientErased()) {
+            settleErased(n);
+            return;
+        }
         Instant now = clock.instant();
         Instant claimedAt = n.claimedAt() == null ? n.updatedAt() : n.claimedAt();
         Optional<List<StoredMessage>> record = provider.sentMessages(n.recipient(), claimedAt.minus(SKEW), now);
@@ -183,6 +188,16 @@ class Reconciler implements SmartLifecycle {
             metrics.reconciliation(providerOf(n), "sent");
             log.info("{} for {} to {} was UNCERTAIN: found in {}'s record ({}), now SENT", n.kind(), n.trackingCode(),
                     Masking.phone(n.recipient()), providerOf(n), messageId);
+        }
+    }
+
+    /** The recipient was erased (LGPD): no record to ask, nobody to resend to. */
+    private void settleErased(Notification n) {
+        if (notifications.suppressErased(n.id())) {
+            metrics.reconciliation(providerOf(n), Notification.ERASED);
+            metrics.suppressed(n.kind(), Notification.ERASED);
+            log.info("{} for {} was UNCERTAIN and its recipient was erased: SUPPRESSED {}, not reconciled", n.kind(),
+                    n.trackingCode(), Notification.ERASED);
         }
     }
 

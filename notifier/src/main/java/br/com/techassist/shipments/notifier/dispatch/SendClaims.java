@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The claim of a batch, in its own transaction committed before the provider is called: with the
  * parcels and the notification rows locked it checks each row is still due, suppresses it (no
- * WhatsApp, opted out), postpones it (quiet hours, another message of the parcel in flight) or moves
+ * WhatsApp, opted out, personal data erased), postpones it (quiet hours, another message of the parcel in flight) or moves
  * it PENDING → SENDING. Only one instance can win that update.
  */
 @Component
@@ -113,7 +113,9 @@ class SendClaims {
         for (Candidate c : candidates) {
             Notification n = c.notification();
             Parcel parcel = c.parcel();
-            if (!parcel.contactStatus().isReachable() || c.to() == null || c.to().isEmpty()) {
+            if (parcel.erased()) {
+                suppress(n, parcel, Notification.ERASED, "the parcel's personal data was erased");
+            } else if (!parcel.contactStatus().isReachable() || c.to() == null || c.to().isEmpty()) {
                 suppressUnreachable(n, parcel);
             } else if (optedOut.contains(c.to()) || optedOut.contains(parcel.e164())) {
                 suppress(n, parcel, "opted_out", "the recipient opted out");

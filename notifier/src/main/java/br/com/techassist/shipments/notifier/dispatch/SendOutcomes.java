@@ -170,9 +170,18 @@ class SendOutcomes {
     /**
      * The send may or may not have gone out: UNCERTAIN, never resent blind; the {@code Reconciler}
      * asks the provider's record after {@code notifier.reconcile.first-check}. A WARNING alert says so;
-     * a CRITICAL one follows only when reconciliation cannot settle it.
+     * a CRITICAL one follows only when reconciliation cannot settle it. A send whose recipient was
+     * erased while it was in flight cannot be reconciled: SUPPRESSED {@code erased}.
      */
     private void uncertain(Notification n, String to, String reason) {
+        if (n.recipientErased()) {
+            // nothing to reconcile with and nobody to resend to
+            notifications.suppressErased(n.id());
+            metrics.suppressed(n.kind(), Notification.ERASED);
+            log.info("{} for {} not settled ({}) and its recipient was erased meanwhile: SUPPRESSED {}", n.kind(),
+                    n.trackingCode(), reason, Notification.ERASED);
+            return;
+        }
         notifications.markUncertain(n.id(), reason, clock.instant().plus(props.reconcile().firstCheck()));
         metrics.message(n.kind(), n.provider() == null ? "unknown" : n.provider(), "uncertain");
         alerts.raise(n.trackingCode(), AlertType.SEND_UNCERTAIN, Severity.WARNING,

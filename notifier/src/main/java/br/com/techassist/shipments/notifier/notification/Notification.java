@@ -37,6 +37,18 @@ public record Notification(
         int reconcileResends,
         String messageDigest) {
 
+    /** The reason of a message not sent (SUPPRESSED) because its parcel's personal data was erased (LGPD). */
+    public static final String ERASED = "erased";
+
+    /**
+     * True when the message was claimed for sending and its recipient was erased since (LGPD): a claim
+     * always stores the recipient, only an erasure removes it. Such a row can no longer be sent,
+     * resent or reconciled through the provider's record, and no number is stored for it again.
+     */
+    public boolean recipientErased() {
+        return recipient == null && claimedAt != null;
+    }
+
     /** The id of the notification of {@code kind} for {@code trackingCode}. */
     public static String idFor(String trackingCode, NotificationKind kind) {
         UUID id = EventIds.of("Notification", trackingCode, kind);

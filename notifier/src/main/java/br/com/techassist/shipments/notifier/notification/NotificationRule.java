@@ -2,6 +2,7 @@ package br.com.techassist.shipments.notifier.notification;
 
 import br.com.techassist.shipments.model.NotificationKind;
 import br.com.techassist.shipments.notifier.parcel.Parcel;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
  * The two-message rule, applied each time a parcel changes (its row locked by the caller): SHIPPED
  * is due from POSTED onwards unless ARRIVED is already due; ARRIVED is due on DELIVERED or
  * AWAITING_PICKUP. A due message becomes a PENDING row; the unique key makes sure there is never a
- * second one. A SHIPPED not sent yet when ARRIVED becomes due is superseded.
+ * second one. A SHIPPED not sent yet when ARRIVED becomes due is superseded. Nothing becomes due for
+ * a parcel whose personal data was erased.
  */
 @Component
 public class NotificationRule {
@@ -33,20 +35,30 @@ public class NotificationRule {
     public void apply(Parcel parcel) {
         String code = parcel.trackingCode();
         if (parcel.arrivalMilestone() != null) {
-            if (notifications.insertIfAbsent(code, NotificationKind.ARRIVED, NotificationState.PENDING, null,
-                    parcel.arrivalEventAt())) {
-                log.info("ARRIVED due for {} ({})", code, parcel.arrivalMilestone());
-                signal.afterCommit();
-            }
+            due(parcel, NotificationKind.ARRIVED, parcel.arrivalEventAt());
             supersedeShipped(parcel);
         } else if (parcel.shippedEventAt() != null) {
-            if (notifications.insertIfAbsent(code, NotificationKind.SHIPPED, NotificationState.PENDING, null,
-                    parcel.shippedEventAt())) {
-                log.info("SHIPPED due for {}", code);
-                signal.afterCommit();
-            }
+            due(parcel, NotificationKind.SHIPPED, parcel.shippedEventAt());
         }
         if (parcel.contactKnown() && !notifications.pendingFor(code).isEmpty()) {
+            signal.afterCommit();
+        }
+    }
+
+    /**
+     * The message of {@code kind} became due: a PENDING row, unless it exists already. The message of
+     * a parcel whose personal data was erased is recorded as SUPPRESSED {@code erased} instead: there
+     * is nobody to send it to.
+     */
+    private void due(Parcel parcel, NotificationKind kind, Instant eventAt) {
+        String code = parcel.trackingCode();
+        if (parcel.erased()) {
+            if (notifications.insertIfAbsent(code, kind, NotificationState.SUPPRESSED, Notification.ERASED, eventAt)) {
+                metrics.suppressed(kind, Notification.ERASED);
+                log.info("{} for {} not sent: the parcel's personal data was erased", kind, code);
+            }
+        } else if (notifications.insertIfAbsent(code, kind, NotificationState.PENDING, null, eventAt)) {
+            log.info("{} due for {}{}", kind, code, kind == NotificationKind.ARRIVED ? " (" + parcel.arrivalMilestone() + ")" : "");
             signal.afterCommit();
         }
     }

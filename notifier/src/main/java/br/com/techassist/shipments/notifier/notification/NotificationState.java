@@ -10,7 +10,7 @@ public enum NotificationState {
     SENT,
     /** The provider refused it for good ({@code reason}); never retried. */
     FAILED,
-    /** Deliberately not sent ({@code reason}: no WhatsApp, opted out, superseded). */
+    /** Deliberately not sent ({@code reason}: no WhatsApp, opted out, superseded, erased). */
     SUPPRESSED,
     /** The provider may or may not have taken it (crash or timeout after the claim); never resent. */
     UNCERTAIN

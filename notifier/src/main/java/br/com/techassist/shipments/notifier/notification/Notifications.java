@@ -208,7 +208,8 @@ public class Notifications {
 
     /**
      * {@link #markSent} for many rows in one statement; {@code accepted}: id → the provider's message
-     * id and the recipient's WhatsApp id (either may be null: the stored value is kept).
+     * id and the recipient's WhatsApp id (either may be null: the stored value is kept). A row whose
+     * recipient was erased meanwhile stores no WhatsApp id.
      */
     public void markAllSent(Map<String, Sent> accepted) {
         if (accepted.isEmpty()) {
@@ -230,7 +231,8 @@ public class Notifications {
         params.put("now", now());
         jdbc.sql("UPDATE notification SET state = 'SENT', reason = NULL,"
                         + " provider_message_id = COALESCE(CASE id" + messageIds + " END, provider_message_id),"
-                        + " wa_id = COALESCE(CASE id" + waIds + " END, wa_id), updated_at = :now WHERE id IN (:ids)")
+                        + " wa_id = CASE WHEN recipient IS NULL THEN NULL ELSE COALESCE(CASE id" + waIds + " END, wa_id) END,"
+                        + " updated_at = :now WHERE id IN (:ids)")
                 .params(params)
                 .update();
     }
@@ -238,10 +240,11 @@ public class Notifications {
     /** What the provider reported for an accepted message. */
     public record Sent(String providerMessageId, String waId) {}
 
+    /** SENT with the provider's message id and the recipient's WhatsApp id (not stored once the recipient was erased). */
     public void markSent(String id, String providerMessageId, String waId) {
         jdbc.sql("""
                 UPDATE notification SET state = 'SENT', reason = NULL, provider_message_id = COALESCE(?, provider_message_id),
-                  wa_id = COALESCE(?, wa_id), updated_at = ? WHERE id = ?""")
+                  wa_id = CASE WHEN recipient IS NULL THEN NULL ELSE COALESCE(?, wa_id) END, updated_at = ? WHERE id = ?""")
                 .params(providerMessageId, waId, now(), id)
                 .update();
     }
@@ -321,6 +324,32 @@ public class Notifications {
                 .list();
     }
 
+    /**
+     * Erases the personal data of a row (LGPD): the recipient, the WhatsApp id and the digest of the
+     * text (it holds the name). State, timestamps and the provider message id stay. Returns false when
+     * there was nothing to erase.
+     */
+    public boolean erasePersonalData(String id) {
+        return jdbc.sql("""
+                UPDATE notification SET recipient = NULL, wa_id = NULL, message_digest = NULL
+                WHERE id = ? AND (recipient IS NOT NULL OR wa_id IS NOT NULL OR message_digest IS NOT NULL)""")
+                .param(id)
+                .update() == 1;
+    }
+
+    /**
+     * A message not sent, or whose send is not settled, that can no longer be sent or reconciled
+     * because its parcel's personal data was erased: PENDING or UNCERTAIN → SUPPRESSED {@code erased},
+     * no more reconciliation. Returns false when the row is in neither state.
+     */
+    public boolean suppressErased(String id) {
+        return jdbc.sql("""
+                UPDATE notification SET state = 'SUPPRESSED', reason = ?, reconcile_next_at = NULL, updated_at = ?
+                WHERE id = ? AND state IN ('PENDING', 'UNCERTAIN')""")
+                .params(Notification.ERASED, now(), id)
+                .update() == 1;
+    }
+
     /** Remembers that a status webhook reported on this message now. */
     public void statusReceived(String id) {
         jdbc.sql("UPDATE notification SET status_received_at = ? WHERE id = ?").params(now(), id).update();
@@ -340,14 +369,14 @@ public class Notifications {
     }
 
     /**
-     * Messages of {@code provider} accepted (SENT with a provider message id) and claimed between
+     * Messages of {@code provider} accepted (SENT with a provider message id, recipient not erased) and claimed between
      * {@code from} and {@code to}, newest first: the controls that show whether a provider's store
      * keeps what was sent in a period.
      */
     public List<Notification> acceptedBetween(String provider, Instant from, Instant to, int limit) {
         return jdbc.sql("""
                 SELECT * FROM notification WHERE provider = ? AND state = 'SENT' AND provider_message_id IS NOT NULL
-                  AND claimed_at BETWEEN ? AND ? ORDER BY claimed_at DESC LIMIT ?""")
+                  AND recipient IS NOT NULL AND claimed_at BETWEEN ? AND ? ORDER BY claimed_at DESC LIMIT ?""")
                 .params(provider, Timestamp.from(from), Timestamp.from(to), limit)
                 .query(Notifications::map)
                 .list();

@@ -41,7 +41,7 @@ public class NotifierMetrics {
                 .increment();
     }
 
-    /** A message deliberately not sent: reason = no_whatsapp, opted_out, superseded. */
+    /** A message deliberately not sent: reason = no_whatsapp, opted_out, superseded, erased. */
     public void suppressed(NotificationKind kind, String reason) {
         Counter.builder("notifier.suppressed")
                 .description("Messages not sent on purpose, by reason")
@@ -94,7 +94,7 @@ public class NotifierMetrics {
                 .increment();
     }
 
-    /** A status webhook proved a send whose outcome was not settled went out: from = uncertain, pending. */
+    /** A status webhook proved a send whose outcome was not settled went out: from = uncertain, pending, suppressed (erased). */
     public void settledByWebhook(NotificationKind kind, String provider, String from) {
         Counter.builder("notifier.settled.by.webhook")
                 .description("Sends with an unsettled outcome that a status webhook proved sent (never resent)")
@@ -106,7 +106,8 @@ public class NotifierMetrics {
     /**
      * One reconciliation step of an UNCERTAIN send: result = sent (found in the provider's record),
      * not_found, resent (proved not sent: resent once), unproven (nothing proven either way yet),
-     * given_up (left UNCERTAIN for an operator), error (the record could not be read).
+     * given_up (left UNCERTAIN for an operator), erased (its recipient was erased: SUPPRESSED, not
+     * reconciled), error (the record could not be read).
      */
     public void reconciliation(String provider, String result) {
         Counter.builder("notifier.reconciliations")

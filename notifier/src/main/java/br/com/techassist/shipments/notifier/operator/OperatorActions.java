@@ -8,6 +8,7 @@ import br.com.techassist.shipments.notifier.notification.Notification;
 import br.com.techassist.shipments.notifier.notification.NotificationState;
 import br.com.techassist.shipments.notifier.notification.Notifications;
 import br.com.techassist.shipments.notifier.notification.NotifierMetrics;
+import br.com.techassist.shipments.notifier.parcel.Parcel;
 import br.com.techassist.shipments.notifier.parcel.Parcels;
 import br.com.techassist.shipments.support.audit.AuditTrail;
 import br.com.techassist.shipments.support.logging.Masking;
@@ -130,7 +131,10 @@ class OperatorActions {
                         + (n.state() == NotificationState.SENT ? " already" : ": nothing was sent to confirm"));
     }
 
-    /** Due again: only from FAILED, UNCERTAIN or SUPPRESSED (not opted out), and SHIPPED only while the parcel has not arrived. */
+    /**
+     * Due again: only from FAILED, UNCERTAIN or SUPPRESSED (not opted out), never for a parcel whose
+     * personal data was erased, and SHIPPED only while the parcel has not arrived.
+     */
     private Optional<String> refuseReopening(Notification n) {
         if (n.state() != NotificationState.FAILED && n.state() != NotificationState.UNCERTAIN
                 && n.state() != NotificationState.SUPPRESSED) {
@@ -139,7 +143,11 @@ class OperatorActions {
         if (n.state() == NotificationState.SUPPRESSED && "opted_out".equals(n.reason())) {
             return Optional.of(n.kind() + " for " + n.trackingCode() + " is suppressed: the customer opted out");
         }
-        boolean arrived = parcels.find(n.trackingCode()).map(p -> p.arrivalMilestone() != null).orElse(false);
+        Optional<Parcel> parcel = parcels.find(n.trackingCode());
+        if (parcel.map(Parcel::erased).orElse(false)) {
+            return Optional.of(n.kind() + " for " + n.trackingCode() + " cannot be sent: the parcel's personal data was erased");
+        }
+        boolean arrived = parcel.map(p -> p.arrivalMilestone() != null).orElse(false);
         if (n.kind() == NotificationKind.SHIPPED && arrived) {
             return Optional.of("SHIPPED for " + n.trackingCode() + " is superseded: the parcel arrived, ARRIVED is the message due");
         }

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/parcels/{trackingCode}}: what the notifier knows of one parcel: its contact (masked
  * unless the caller is an operator), the milestones it saw with their times, and each notification
- * with its state, reason, provider id and delivery status.
+ * with its state, reason, provider id and delivery status. A parcel whose personal data was erased
+ * shows {@code erased: true}, when, and no contact.
  */
 @RestController
 class ParcelsController {
@@ -37,8 +38,9 @@ class ParcelsController {
 
     record Milestones(Instant shippedEventAt, String origin, String arrival, Instant arrivalEventAt, String arrivalPlace) {}
 
-    record ParcelView(String trackingCode, String product, Contact contact, Milestones milestones,
-            List<NotificationView> notifications) {}
+    /** {@code contact} is null once the parcel's personal data was erased ({@code erased}, {@code erasedAt}). */
+    record ParcelView(String trackingCode, String product, Contact contact, Milestones milestones, boolean erased,
+            Instant erasedAt, List<NotificationView> notifications) {}
 
     @GetMapping("/api/parcels/{trackingCode}")
     ResponseEntity<?> parcel(@PathVariable String trackingCode, Authentication caller) {
@@ -51,7 +53,7 @@ class ParcelsController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
         }
         boolean operator = ApiRoles.held(caller, ApiRoles.OPERATOR);
-        Contact contact = new Contact(p.contactStatus() == null ? null : p.contactStatus().name(),
+        Contact contact = p.erased() ? null : new Contact(p.contactStatus() == null ? null : p.contactStatus().name(),
                 operator ? p.recipientName() : Masking.name(p.recipientName()),
                 operator ? p.e164() : Masking.phone(p.e164()),
                 operator ? p.whatsappId() : Masking.phone(p.whatsappId()), p.contactAt());
@@ -59,7 +61,7 @@ class ParcelsController {
                 p.arrivalMilestone() == null ? null : p.arrivalMilestone().name(), p.arrivalEventAt(),
                 place(p.arrivalCity(), p.arrivalState()));
         List<Notification> rows = notifications.ofParcels(List.of(code));
-        return ResponseEntity.ok(new ParcelView(code, p.product(), contact, milestones,
+        return ResponseEntity.ok(new ParcelView(code, p.product(), contact, milestones, p.erased(), p.erasedAt(),
                 rows.stream().map(n -> NotificationView.of(n, operator)).toList()));
     }
 

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param originFromPosted true when the origin comes from the POSTED event itself (it then never changes)
  * @param shippedEventAt time of the earliest Correios event from POSTED onwards (SHIPPED is due)
  * @param arrivalMilestone DELIVERED or AWAITING_PICKUP once seen (ARRIVED is due)
+ * @param erasedAt when the parcel's personal data (name, product, numbers) was erased (LGPD); from
+ *     then on the parcel never takes personal data again and no message becomes due
  */
 public record Parcel(
         String trackingCode,
@@ -30,16 +32,22 @@ public record Parcel(
         String arrivalCity,
         String arrivalState,
         String pickupAddress,
-        Instant arrivalEventAt) {
+        Instant arrivalEventAt,
+        Instant erasedAt) {
 
     static Parcel empty(String trackingCode) {
         return new Parcel(trackingCode, null, null, null, null, null, null, null, null, false, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** True once a ContactValidated was seen. */
     public boolean contactKnown() {
         return contactStatus != null;
+    }
+
+    /** True once the parcel's personal data was erased. */
+    public boolean erased() {
+        return erasedAt != null;
     }
 
     /** The digits messages go to: the WhatsApp id when known, else the E.164 number. */
@@ -48,32 +56,39 @@ public record Parcel(
         return raw == null ? null : raw.replaceAll("\\D", "");
     }
 
+    /** The recipient's name and the product; an erased parcel keeps neither. */
     Parcel withRecipient(String name, String product) {
+        if (erased()) {
+            return this;
+        }
         return new Parcel(trackingCode, name, product, contactStatus, contactAt, e164, whatsappId, originCity,
                 originState, originFromPosted, originEventAt, shippedEventAt, arrivalMilestone, arrivalCity,
-                arrivalState, pickupAddress, arrivalEventAt);
+                arrivalState, pickupAddress, arrivalEventAt, erasedAt);
     }
 
+    /** The contact check; an erased parcel keeps its status and time, never the numbers. */
     Parcel withContact(ContactStatus status, Instant at, String e164, String whatsappId) {
-        return new Parcel(trackingCode, recipientName, product, status, at, e164, whatsappId, originCity, originState,
-                originFromPosted, originEventAt, shippedEventAt, arrivalMilestone, arrivalCity, arrivalState,
-                pickupAddress, arrivalEventAt);
+        boolean keep = !erased();
+        return new Parcel(trackingCode, recipientName, product, status, at, keep ? e164 : null, keep ? whatsappId : null,
+                originCity, originState, originFromPosted, originEventAt, shippedEventAt, arrivalMilestone, arrivalCity,
+                arrivalState, pickupAddress, arrivalEventAt, erasedAt);
     }
 
     Parcel withOrigin(String city, String state, boolean fromPosted, Instant at) {
         return new Parcel(trackingCode, recipientName, product, contactStatus, contactAt, e164, whatsappId, city, state,
                 fromPosted, at, shippedEventAt, arrivalMilestone, arrivalCity, arrivalState, pickupAddress,
-                arrivalEventAt);
+                arrivalEventAt, erasedAt);
     }
 
     Parcel withShippedEventAt(Instant at) {
         return new Parcel(trackingCode, recipientName, product, contactStatus, contactAt, e164, whatsappId, originCity,
                 originState, originFromPosted, originEventAt, at, arrivalMilestone, arrivalCity, arrivalState,
-                pickupAddress, arrivalEventAt);
+                pickupAddress, arrivalEventAt, erasedAt);
     }
 
     Parcel withArrival(Milestone milestone, String city, String state, String pickupAddress, Instant at) {
         return new Parcel(trackingCode, recipientName, product, contactStatus, contactAt, e164, whatsappId, originCity,
-                originState, originFromPosted, originEventAt, shippedEventAt, milestone, city, state, pickupAddress, at);
+                originState, originFromPosted, originEventAt, shippedEventAt, milestone, city, state, pickupAddress, at,
+                erasedAt);
     }
 }

@@ -23,6 +23,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Parcels {
 
+    /** The columns that hold personal data (LGPD): the recipient's name, the product (free text), the numbers. */
+    private static final String HOLDS_PERSONAL_DATA =
+            "(recipient_name IS NOT NULL OR product IS NOT NULL OR e164 IS NOT NULL OR whatsapp_id IS NOT NULL)";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -81,6 +85,29 @@ public class Parcels {
                 .optional();
     }
 
+    /**
+     * Erases the parcel's personal data and remembers when ({@code erased_at}). A parcel not known yet
+     * gets its row now, so the events that come later store none (see {@link Parcel#withContact}). The
+     * row stays locked until the transaction ends. Returns false when there was nothing to erase.
+     */
+    public boolean erase(String trackingCode) {
+        lockOrCreate(trackingCode);
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("UPDATE parcel SET recipient_name = NULL, product = NULL, e164 = NULL, whatsapp_id = NULL,"
+                        + " erased_at = COALESCE(erased_at, ?), updated_at = ?"
+                        + " WHERE tracking_code = ? AND (erased_at IS NULL OR " + HOLDS_PERSONAL_DATA + ")")
+                .params(now, now, trackingCode)
+                .update() == 1;
+    }
+
+    /** When the oldest parcel that still holds personal data was first seen; empty when none does. */
+    public Optional<Instant> oldestHoldingPersonalData() {
+        return jdbc.sql("SELECT created_at FROM parcel WHERE erased_at IS NULL AND " + HOLDS_PERSONAL_DATA
+                        + " ORDER BY created_at LIMIT 1")
+                .query((rs, row) -> rs.getTimestamp("created_at").toInstant())
+                .optional();
+    }
+
     void save(Parcel p) {
         jdbc.sql("""
                 UPDATE parcel SET recipient_name = ?, product = ?, contact_status = ?, contact_at = ?, e164 = ?,
@@ -117,7 +144,8 @@ public class Parcels {
                 rs.getString("arrival_city"),
                 rs.getString("arrival_state"),
                 rs.getString("pickup_address"),
-                instant(rs, "arrival_event_at"));
+                instant(rs, "arrival_event_at"),
+                instant(rs, "erased_at"));
     }
 
     static Timestamp ts(Instant instant) {

@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Applies provider status webhooks. Statuses come out of order and repeated, so the delivery status
  * only moves forward (sent → failed → delivered → read: a delivery after a failure means another
  * device got it). A status that confirms a message whose send is not settled (UNCERTAIN, or waiting for
- * another attempt) resolves it as SENT, so it is never sent again.
+ * another attempt) resolves it as SENT, so it is never sent again. For a message whose recipient was
+ * erased (LGPD) the delivery status is still recorded, but no number is stored or passed on.
  */
 @Component
 class StatusUpdates {
@@ -69,7 +70,9 @@ class StatusUpdates {
         DeliveryStatus current = n.deliveryStatus() == null ? null : DeliveryStatus.valueOf(n.deliveryStatus());
         boolean forward = rank(report.status()) > rank(current);
         String provider = n.provider() == null ? "cloud-api" : n.provider();
-        String to = Masking.phone(report.recipientId() != null ? report.recipientId() : n.recipient());
+        // once the recipient was erased, no trace of the number, not even masked
+        String to = n.recipientErased() ? Masking.phone(null)
+                : Masking.phone(report.recipientId() != null ? report.recipientId() : n.recipient());
         Instant now = clock.instant();
         notifications.statusReceived(n.id());
         if (awaitsProof(n) && report.status() != DeliveryStatus.FAILED) {
@@ -112,11 +115,12 @@ class StatusUpdates {
 
     /**
      * A send whose outcome is not settled although it may have gone out: UNCERTAIN, or PENDING after
-     * an attempt (waiting for a retry or for its one resend after reconciliation). A status webhook
-     * for it proves it went out.
+     * an attempt (waiting for a retry or for its one resend after reconciliation), or such a send
+     * SUPPRESSED because its recipient was erased. A status webhook for it proves it went out.
      */
     private static boolean awaitsProof(Notification n) {
-        return n.state() == NotificationState.UNCERTAIN || n.state() == NotificationState.PENDING && n.attempts() > 0;
+        return n.state() == NotificationState.UNCERTAIN || n.state() == NotificationState.PENDING && n.attempts() > 0
+                || n.state() == NotificationState.SUPPRESSED && Notification.ERASED.equals(n.reason()) && n.attempts() > 0;
     }
 
     /** sent < failed < delivered < read. */

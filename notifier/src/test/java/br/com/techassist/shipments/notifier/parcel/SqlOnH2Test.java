@@ -9,6 +9,7 @@ import br.com.techassist.shipments.notifier.notification.Notification;
 import br.com.techassist.shipments.notifier.notification.NotificationState;
 import br.com.techassist.shipments.notifier.notification.Notifications;
 import br.com.techassist.shipments.notifier.notification.OptOuts;
+import br.com.techassist.shipments.support.privacy.PersonalDataKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,7 +48,7 @@ class SqlOnH2Test {
     void parcelsNotificationsAndOptOutsWork() {
         var parcels = new Parcels(jdbc, clock);
         var notifications = new Notifications(jdbc, clock);
-        var optOuts = new OptOuts(jdbc, clock);
+        var optOuts = new OptOuts(jdbc, clock, new PersonalDataKeys("test-key"));
         String code = "DG049186226BR";
 
         Parcel created = parcels.lockOrCreate(code);
@@ -86,7 +87,7 @@ class SqlOnH2Test {
     void batchClaimSqlWorks() {
         var parcels = new Parcels(jdbc, clock);
         var notifications = new Notifications(jdbc, clock);
-        var optOuts = new OptOuts(jdbc, clock);
+        var optOuts = new OptOuts(jdbc, clock, new PersonalDataKeys("test-key"));
         List<String> codes = List.of("DG049186226BR", "DG049186230BR");
         for (String code : codes) {
             parcels.lockOrCreate(code);
@@ -112,5 +113,39 @@ class SqlOnH2Test {
         assertThat(second.waId()).isNull();
         optOuts.record("556899990001", "SAIR");
         assertThat(optOuts.optedOut(List.of("5568999990001", "5511988887777"))).containsExactly("5568999990001");
+    }
+
+    @Test
+    void personalDataSqlWorks() {
+        var parcels = new Parcels(jdbc, clock);
+        var notifications = new Notifications(jdbc, clock);
+        var optOuts = new OptOuts(jdbc, clock, new PersonalDataKeys("test-key"));
+        String code = "DG049186226BR";
+        parcels.save(parcels.lockOrCreate(code).withContact(ContactStatus.VALID, now, "+5568999990001", "5568999990001")
+                .withRecipient("Maria", "Notebook"));
+        notifications.insertIfAbsent(code, NotificationKind.SHIPPED, NotificationState.PENDING, null, now);
+        String id = Notification.idFor(code, NotificationKind.SHIPPED);
+        notifications.claim(id, "cloud-api", "5568999990001", "test");
+        notifications.markUncertain(id, "timeout", now);
+        assertThat(parcels.oldestHoldingPersonalData()).contains(now);
+
+        assertThat(parcels.erase(code)).isTrue();
+        assertThat(parcels.erase(code)).isFalse();
+        assertThat(notifications.erasePersonalData(id)).isTrue();
+        assertThat(notifications.suppressErased(id)).isTrue();
+        assertThat(notifications.suppressErased(id)).isFalse();
+        notifications.markSent(id, "wamid.1", "5568999990001");
+        Notification erased = notifications.findById(id).orElseThrow();
+        assertThat(erased.recipientErased()).isTrue();
+        assertThat(erased.waId()).isNull();
+        assertThat(parcels.find(code).orElseThrow().erasedAt()).isEqualTo(now);
+        assertThat(parcels.oldestHoldingPersonalData()).isEmpty();
+        assertThat(parcels.erase("DG049186230BR")).as("unknown parcel: a placeholder").isTrue();
+
+        jdbc.sql("INSERT INTO opt_out (phone_key, keyword, created_at) VALUES ('556899990001', 'SAIR', ?)")
+                .param(java.sql.Timestamp.from(now)).update();
+        assertThat(optOuts.rehashLegacyKeys()).isEqualTo(1);
+        assertThat(optOuts.rehashLegacyKeys()).isZero();
+        assertThat(optOuts.isOptedOut("5568999990001")).isTrue();
     }
 }
