@@ -13,6 +13,7 @@ import br.com.techassist.shipments.support.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -67,7 +68,12 @@ class ContactController {
         return problem;
     }
 
-    @ExceptionHandler(ContactValidation.UnknownContactException.class)
+    @ExceptionHandler(ContactValidation.ErasedContactException.class)
+    ProblemDetail erased(ContactValidation.ErasedContactException e) {
+        return problem(HttpStatus.CONFLICT, "erased", e.getMessage());
+    }
+
+        @ExceptionHandler(ContactValidation.UnknownContactException.class)
     ProblemDetail unknown(ContactValidation.UnknownContactException e) {
         return problem(HttpStatus.NOT_FOUND, "unknown-parcel", e.getMessage());
     }
@@ -88,18 +94,21 @@ class ContactController {
         }
     }
 
-    /** A contact as operators see it; {@code status} is PENDING while the provider check is due. */
+    /**
+     * A contact as operators see it; {@code status} is PENDING while the provider check is due;
+     * {@code erasedAt} is set (and the phone fields empty) once its personal data was erased.
+     */
     record ContactView(String trackingCode, String status, String input, String e164, PhoneType phoneType,
-            String whatsappId, int failedChecks, String lastError) {
+            String whatsappId, int failedChecks, String lastError, Instant erasedAt) {
         static ContactView of(Contact c) {
             return new ContactView(c.trackingCode(), c.status(), c.input(), c.e164(), c.phoneType(), c.whatsappId(),
-                    c.attempts(), c.lastError());
+                    c.attempts(), c.lastError(), c.erasedAt());
         }
 
         /** The view an auditor gets: numbers masked, the error text's digit runs masked. */
         ContactView masked() {
             return new ContactView(trackingCode, status, mask(input), mask(e164), phoneType, mask(whatsappId), failedChecks,
-                    lastError == null ? null : lastError.replaceAll("\\d{4,}", "****"));
+                    lastError == null ? null : lastError.replaceAll("\\d{4,}", "****"), erasedAt);
         }
 
         private static String mask(String phone) {

@@ -113,10 +113,14 @@ class ContactValidation {
      * {@code ContactValidated} is published.
      *
      * @throws UnknownContactException when no registration of {@code trackingCode} was seen
+     * @throws ErasedContactException when the parcel's personal data was erased (it is not stored again)
      */
     @Transactional
     public void correct(String trackingCode, NormalizedPhone phone) {
         Contact existing = contacts.find(trackingCode).orElseThrow(() -> new UnknownContactException(trackingCode));
+        if (existing.isErased()) {
+            throw new ErasedContactException(trackingCode);
+        }
         Contact corrected = Contact.of(trackingCode, phone, true, existing.revision() + 1);
         contacts.replacePhone(corrected, clock.instant());
         log.info("{}: operator corrected the phone from {} to {}", trackingCode,
@@ -218,8 +222,16 @@ class ContactValidation {
         return new ContactValidated(
                 EventIds.of("ContactValidated", contact.trackingCode(), contact.e164(), s.whatsappId(), s.status()),
                 OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
-                contact.trackingCode(), s.status(), contact.input(), contact.e164(), s.whatsappId(), contact.phoneType(),
+                contact.trackingCode(), s.status(), maskedInput(contact.input()), contact.e164(), s.whatsappId(), contact.phoneType(),
                 directory.name(), OffsetDateTime.ofInstant(s.checkedAt(), ZoneOffset.UTC));
+    }
+
+    /**
+     * What the customer typed, as published: masked ({@code (43) 9****-0021}), since no consumer needs it
+     * in clear (the notifier sends to {@code whatsappId} and shows {@code e164}).
+     */
+    private static String maskedInput(String input) {
+        return input == null || input.isBlank() ? input : Masking.phone(input);
     }
 
     private Counter validations(ContactStatus status) {
@@ -258,6 +270,13 @@ class ContactValidation {
         /** From a fresh provider answer. */
         static Settlement fromProvider(Contact contact, String whatsappId, Instant checkedAt) {
             return new Settlement(contact, Resolution.statusFor(contact.typedId(), whatsappId), whatsappId, checkedAt);
+        }
+    }
+
+    /** The parcel's personal data was erased: its phone is not taken again. */
+    static class ErasedContactException extends RuntimeException {
+        ErasedContactException(String trackingCode) {
+            super("the personal data of parcel " + trackingCode + " was erased (LGPD); its phone cannot be set again");
         }
     }
 

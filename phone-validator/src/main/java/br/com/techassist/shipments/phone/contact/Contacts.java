@@ -25,6 +25,7 @@ class Contacts {
     private static final String COLUMNS = """
             tracking_code, typed_input, e164, phone_type, candidates, typed_id, status, whatsapp_id,
             fresh_check, revision, attempts, last_error""";
+    private static final String SELECTED = COLUMNS + ", erased_at";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -35,7 +36,7 @@ class Contacts {
     }
 
     Optional<Contact> find(String trackingCode) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE tracking_code = ?")
+        return jdbc.sql("SELECT " + SELECTED + " FROM contact WHERE tracking_code = ?")
                 .param(trackingCode)
                 .query(Contacts::map)
                 .optional();
@@ -131,7 +132,7 @@ class Contacts {
         if (claimed == 0) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE claim_token = ? AND status = 'PENDING'"
+        return jdbc.sql("SELECT " + SELECTED + " FROM contact WHERE claim_token = ? AND status = 'PENDING'"
                         + " ORDER BY next_check_at, tracking_code")
                 .param(token)
                 .query(Contacts::map)
@@ -147,6 +148,55 @@ class Contacts {
                 unchecked.stream().map(c -> new Object[] {c.trackingCode(), c.revision()}).toList());
     }
 
+    /**
+     * The contact's number (E.164 digits, null when it has none) and whether it is erased already,
+     * the row locked until the end of the transaction; empty when the parcel has no contact (yet).
+     */
+    Optional<Held> lockForErasure(String trackingCode) {
+        return jdbc.sql("SELECT e164, erased_at FROM contact WHERE tracking_code = ? FOR UPDATE")
+                .param(trackingCode)
+                .query((rs, n) -> new Held(digits(rs.getString(1)), rs.getTimestamp(2) != null))
+                .optional();
+    }
+
+    /**
+     * Erases the contact's personal data: every column that held the phone, its readings, the WhatsApp
+     * id or a provider error about it is nulled; status (a PENDING one becomes {@link Contact#ERASED}),
+     * attempts and timestamps stay. A pending check is stopped (not due, claim cleared) and the revision
+     * moves on, so an answer of a check in flight is dropped ({@link #settleAll}). Returns 0 when it
+     * was erased already.
+     */
+    int erase(String trackingCode, Instant now) {
+        return jdbc.sql("""
+                UPDATE contact SET typed_input = NULL, e164 = NULL, candidates = NULL, typed_id = NULL, whatsapp_id = NULL,
+                       last_error = NULL, status = CASE WHEN status = 'PENDING' THEN 'ERASED' ELSE status END,
+                       fresh_check = FALSE, next_check_at = NULL, claimed_until = NULL, claim_token = NULL,
+                       revision = revision + 1, erased_at = ?, updated_at = ?
+                 WHERE tracking_code = ? AND erased_at IS NULL""")
+                .params(ts(now), ts(now), trackingCode)
+                .update();
+    }
+
+    /**
+     * Remembers the erasure of a parcel whose registration has not arrived yet: an empty contact,
+     * status {@link Contact#ERASED}, so the registration, when it comes, is taken for a repeat and its
+     * phone is never stored. False when the parcel has a contact already.
+     */
+    boolean insertErased(String trackingCode, Instant now) {
+        return jdbc.sql("""
+                INSERT IGNORE INTO contact (tracking_code, phone_type, status, erased_at, created_at, updated_at)
+                VALUES (?, 'UNKNOWN', 'ERASED', ?, ?, ?)""")
+                .params(trackingCode, ts(now), ts(now), ts(now))
+                .update() == 1;
+    }
+
+    /** When the oldest contact that still holds a phone was stored. */
+    Optional<Instant> oldestHeld() {
+        return jdbc.sql("SELECT MIN(created_at) FROM contact WHERE erased_at IS NULL AND typed_input IS NOT NULL")
+                .query((rs, n) -> Optional.ofNullable(instant(rs.getTimestamp(1))))
+                .single();
+    }
+
     long countPending() {
         return jdbc.sql("SELECT COUNT(*) FROM contact WHERE status = 'PENDING'").query(Long.class).single();
     }
@@ -160,7 +210,8 @@ class Contacts {
                 PhoneType.valueOf(rs.getString("phone_type")),
                 candidates == null || candidates.isBlank() ? List.of() : Arrays.asList(candidates.split(",")),
                 rs.getString("typed_id"), rs.getString("status"), rs.getString("whatsapp_id"),
-                rs.getBoolean("fresh_check"), rs.getInt("revision"), rs.getInt("attempts"), rs.getString("last_error"));
+                rs.getBoolean("fresh_check"), rs.getInt("revision"), rs.getInt("attempts"), rs.getString("last_error"),
+                instant(rs.getTimestamp("erased_at")));
     }
 
     private static String join(List<String> candidates) {
@@ -174,6 +225,17 @@ class Contacts {
     private static Timestamp ts(Instant instant) {
         return Timestamp.from(instant);
     }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static String digits(String e164) {
+        return e164 == null ? null : e164.substring(1);
+    }
+
+    /** What an erasure finds: the contact's number (E.164 digits, or null) and whether it is erased already. */
+    record Held(String e164Digits, boolean erased) {}
 
     /** What a settled contact became: its status, WhatsApp id and the id of the event announcing it. */
     record Outcome(Contact contact, String status, String whatsappId, String eventId) {}

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -135,6 +137,58 @@ class LookupCache {
         } catch (DuplicateKeyException raced) { // another replica cached one of them meanwhile: one by one
             absent.forEach(n -> store(n, answers.get(n), provider, checkedAt));
         }
+    }
+
+    /**
+     * Stores the answers of one provider request (as {@link #storeAll}) of the numbers that one of the
+     * contacts that asked ({@code askedBy}, tracking codes) still holds. The contacts are read with a
+     * locking read, so a contact erased while the provider was being asked does not bring its number
+     * back: the erasure either committed before (its number is left out here) or waits for this
+     * transaction (and then deletes the row).
+     */
+    @Transactional
+    public void storeAllHeld(Map<String, String> answers, Collection<String> askedBy, String provider,
+            Instant checkedAt) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        Set<String> held = new HashSet<>(jdbc.sql("SELECT e164 FROM contact WHERE tracking_code IN (:codes)"
+                        + " AND erased_at IS NULL AND e164 IS NOT NULL FOR UPDATE")
+                .param("codes", List.copyOf(askedBy))
+                .query((rs, n) -> rs.getString(1).substring(1))
+                .list());
+        Map<String, String> kept = new LinkedHashMap<>();
+        answers.forEach((number, id) -> {
+            if (held.contains(number)) {
+                kept.put(number, id);
+            }
+        });
+        storeAll(kept, provider, checkedAt);
+    }
+
+    /** Deletes the answer about {@code e164Digits} (an erasure: the number is the person's); how many rows went. */
+    int forget(String e164Digits) {
+        return jdbc.sql("DELETE FROM whatsapp_lookup WHERE e164 = ?").param(e164Digits).update();
+    }
+
+    /**
+     * Deletes up to {@code limit} answers that expired at {@code now}, oldest first: their numbers are
+     * selected first, then deleted by key (MariaDB refuses {@code LIMIT} in an {@code IN} subquery).
+     * Returns how many were deleted.
+     */
+    @Transactional
+    public int purgeExpired(Instant now, int limit) {
+        List<String> expired = jdbc.sql("SELECT e164 FROM whatsapp_lookup WHERE expires_at <= ? ORDER BY expires_at LIMIT ?")
+                .params(Timestamp.from(now), limit)
+                .query(String.class)
+                .list();
+        if (expired.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("DELETE FROM whatsapp_lookup WHERE e164 IN (:numbers) AND expires_at <= :now")
+                .param("numbers", expired)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     private int update(String e164Digits, String whatsappId, String provider, Timestamp checked, Timestamp expires) {

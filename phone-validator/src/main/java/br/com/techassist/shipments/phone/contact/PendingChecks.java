@@ -181,7 +181,8 @@ class PendingChecks implements SmartLifecycle {
             ids.put(entry.getKey(), whatsappId);
             entry.getValue().forEach(contact -> settled.add(Settlement.fromProvider(contact, whatsappId, checkedAt)));
         }
-        cache.storeAll(ids, directory.name(), checkedAt);
+        cache.storeAllHeld(ids, asked.values().stream().flatMap(List::stream).map(Contact::trackingCode).toList(),
+                directory.name(), checkedAt);
         return true;
     }
 

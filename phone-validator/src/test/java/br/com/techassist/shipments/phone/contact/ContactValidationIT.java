@@ -130,7 +130,7 @@ class ContactValidationIT {
         assertThat(contact.whatsappId()).isEqualTo("5543991110001");
         assertThat(contact.e164()).isEqualTo("+5543991110001");
         assertThat(contact.phoneType()).isEqualTo(PhoneType.MOBILE);
-        assertThat(contact.input()).isEqualTo("43 99111-0001");
+        assertThat(contact.input()).as("what was typed, masked").isEqualTo("(43) 9****-0001");
         assertThat(contact.provider()).isEqualTo("evolution");
         evolution.verify(1, postRequestedFor(urlEqualTo(CHECK_URL))
                 .withHeader("apikey", equalTo("test-apikey"))
@@ -311,7 +311,7 @@ class ContactValidationIT {
         assertThat(awaitContact(missing).status()).isEqualTo(ContactStatus.MISSING);
         ContactValidated invalid = awaitContact(junk);
         assertThat(invalid.status()).isEqualTo(ContactStatus.INVALID);
-        assertThat(invalid.input()).isEqualTo("43 não tem");
+        assertThat(invalid.input()).as("masked").isEqualTo("**");
         assertThat(invalid.e164()).isNull();
     }
 
@@ -332,7 +332,7 @@ class ContactValidationIT {
         ContactValidated after = contacts.await(ContactValidated.class,
                 c -> c.trackingCode().equals(code) && c.status() == ContactStatus.VALID, 1, WAIT).getFirst();
         assertThat(after.whatsappId()).isEqualTo("5543991110008");
-        assertThat(after.input()).isEqualTo("(43) 99111-0008");
+        assertThat(after.input()).isEqualTo("(43) 9****-0008");
         assertThat(after.eventId()).isNotEqualTo(before.eventId());
         assertThat(contactsOf(code)).hasSize(2);
     }

@@ -110,4 +110,43 @@ class H2CompatibilityTest {
         assertThat(cache.find("5543999990021", NOW.plus(Duration.ofDays(32)))).get()
                 .extracting(LookupCache.Lookup::whatsappId).isEqualTo("5543999990021");
     }
+
+    @Test
+    void aContactIsErasedOnceAnUnknownOneRememberedAndOnlyHeldNumbersCached() {
+        contacts.insert(Contact.of("PV123456785BR", BrazilianPhoneNumbers.normalize("(43) 99999-0021"), false, 0), NOW);
+        assertThat(contacts.oldestHeld()).contains(NOW);
+        assertThat(contacts.lockForErasure("PV123456785BR")).contains(new Contacts.Held("5543999990021", false));
+
+        assertThat(contacts.erase("PV123456785BR", NOW.plusSeconds(1))).isEqualTo(1);
+        assertThat(contacts.erase("PV123456785BR", NOW.plusSeconds(2))).isZero();
+        Contact erased = contacts.find("PV123456785BR").orElseThrow();
+        assertThat(erased.input()).isNull();
+        assertThat(erased.e164()).isNull();
+        assertThat(erased.status()).isEqualTo(Contact.ERASED);
+        assertThat(erased.erasedAt()).isEqualTo(NOW.plusSeconds(1));
+        assertThat(contacts.claimDue(NOW.plusSeconds(10), 10, NOW.plusSeconds(60))).isEmpty();
+        assertThat(contacts.oldestHeld()).isEmpty();
+        assertThat(contacts.insertErased("PV000000015BR", NOW)).isTrue();
+        assertThat(contacts.insertErased("PV000000015BR", NOW)).isFalse();
+        assertThat(contacts.lockForErasure("PV000000015BR")).contains(new Contacts.Held(null, true));
+
+        contacts.insert(Contact.of("PV000000023BR", BrazilianPhoneNumbers.normalize("(21) 98888-0022"), false, 0), NOW);
+        cache.storeAllHeld(Map.of("5543999990021", "5543999990021", "5521988880022", "5521988880022"),
+                List.of("PV123456785BR", "PV000000023BR"), "evolution", NOW);
+        assertThat(cache.peek("5543999990021", NOW)).as("erased meanwhile").isEmpty();
+        assertThat(cache.peek("5521988880022", NOW)).isPresent();
+        assertThat(cache.forget("5521988880022")).isEqualTo(1);
+    }
+
+    @Test
+    void expiredAnswersArePurgedInBatches() {
+        cache.store("5543999990021", "554399990021", "evolution", NOW.minus(Duration.ofDays(31)));
+        cache.store("5543999990022", "554399990022", "evolution", NOW.minus(Duration.ofDays(30)));
+        cache.store("5543999990023", "554399990023", "evolution", NOW.minus(Duration.ofDays(29)));
+
+        assertThat(cache.purgeExpired(NOW, 1)).isEqualTo(1);
+        assertThat(cache.purgeExpired(NOW, 10)).isEqualTo(1);
+        assertThat(cache.purgeExpired(NOW, 10)).isZero();
+        assertThat(cache.peek("5543999990023", NOW)).isPresent();
+    }
 }

@@ -1,5 +1,7 @@
 package br.com.techassist.shipments.tracking.poller;
 
+import br.com.techassist.shipments.model.PersonalDataErased;
+import br.com.techassist.shipments.model.PersonalDataErasureRequested;
 import br.com.techassist.shipments.model.ShipmentAlert;
 import br.com.techassist.shipments.model.ShipmentEvent;
 import br.com.techassist.shipments.model.ShipmentStatusChanged;
@@ -104,6 +106,10 @@ class BatchRecorder {
                 metrics.published(alert);
                 log.warn("{}: alert {} {}: {}", alert.trackingCode(), alert.severity(), alert.type(), alert.message());
             }
+            case PersonalDataErasureRequested request -> log.info("{}: erasure of personal data requested ({}, {})",
+                    request.trackingCode(), request.reason(), request.requestId());
+            case PersonalDataErased erased -> log.info("{}: personal data erased ({} row(s), request {})",
+                    erased.trackingCode(), erased.rows(), erased.requestId());
             default -> throw new IllegalStateException("tracking-poller does not publish " + event);
         }
     }

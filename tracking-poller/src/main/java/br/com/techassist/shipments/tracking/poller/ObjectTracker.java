@@ -24,6 +24,11 @@ import org.springframework.stereotype.Component;
  * the events to publish (milestone changes oldest first, then alerts). Pure: the caller stores the
  * state and publishes the events in one transaction. Events whose id is in {@code published} are
  * left out, so applying the same answer twice publishes nothing the second time.
+ *
+ * <p>It also decides when an object finished (the start of {@code PII_RETENTION}, see
+ * {@link TrackedObject#finishedAt}): when it stops, or, while it is stalled, when it became stalled
+ * (newest Correios event + stall threshold); an answer that shows it is not stalled (any more)
+ * makes it unfinished.
  */
 @Component
 class ObjectTracker {
@@ -41,7 +46,7 @@ class ObjectTracker {
         TrackedObject polled = object.polled(now, instance);
         String code = object.trackingCode();
         return switch (report.status()) {
-            case INVALID -> new Update(polled.stopped(StopReason.INVALID),
+            case INVALID -> new Update(polled.stopped(StopReason.INVALID, now),
                     unpublished(List.of(Alerts.invalidCode(code, String.valueOf(report.message()), now)), published));
             case NOT_FOUND -> notYetPosted(polled, published, now, schedule.notFoundInterval());
             case FOUND -> found(polled, report, published, now);
@@ -56,7 +61,7 @@ class ObjectTracker {
     private Update notYetPosted(TrackedObject object, Set<UUID> published, Instant now,
             Duration interval) {
         if (object.milestone() == Milestone.PRE_POSTED && schedule.neverPosted(object.registeredAt(), now)) {
-            return new Update(object.stopped(StopReason.NEVER_POSTED), unpublished(
+            return new Update(object.stopped(StopReason.NEVER_POSTED, now), unpublished(
                     List.of(Alerts.neverPosted(object.trackingCode(), object.registeredAt(), now)), published));
         }
         return new Update(object.dueAt(schedule.nextPollAt(now, object.nextPollAt(), interval)), List.of());
@@ -95,7 +100,7 @@ class ObjectTracker {
                 : object.expectedDelivery();
         TrackedObject next = object.progressed(milestone, delivered, lastEventAt, expected, now);
         if (milestone.isTerminal()) {
-            return new Update(next.stopped(StopReason.TERMINAL), unpublished(events, published));
+            return new Update(next.stopped(StopReason.TERMINAL, now), unpublished(events, published));
         }
         if (milestone == Milestone.PRE_POSTED) {
             Update pending = notYetPosted(next, published, now, schedule.intervalFor(milestone, false));
@@ -108,7 +113,8 @@ class ObjectTracker {
         }
         CorreiosEvent newest = report.events().isEmpty() ? null : report.events().getFirst();
         Duration interval = schedule.intervalFor(milestone, stalled, newest, next.movedAt(), now);
-        return new Update(next.dueAt(schedule.nextPollAt(now, object.nextPollAt(), interval)),
+        TrackedObject finished = next.stalledSince(stalled ? schedule.stalledSince(lastEventAt) : null);
+        return new Update(finished.dueAt(schedule.nextPollAt(now, object.nextPollAt(), interval)),
                 unpublished(events, published));
     }
 

@@ -189,7 +189,12 @@ class PollSchedule {
     }
 
     boolean stalled(Instant lastEventAt, Instant now) {
-        return !lastEventAt.plus(stalledAfter).isAfter(now);
+        return !stalledSince(lastEventAt).isAfter(now);
+    }
+
+    /** When an object whose newest Correios event is at {@code lastEventAt} is (or will be) stalled. */
+    Instant stalledSince(Instant lastEventAt) {
+        return lastEventAt.plus(stalledAfter);
     }
 
     Duration fillAhead() {

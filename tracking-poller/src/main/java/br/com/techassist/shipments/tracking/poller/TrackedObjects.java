@@ -28,7 +28,7 @@ class TrackedObjects {
 
     private static final String COLUMNS = """
             tracking_code, kafka_partition, milestone, delivered, active, stop_reason, registered_at, next_poll_at,
-            last_polled_at, last_event_at, expected_delivery, polls, polled_by, moved_at""";
+            last_polled_at, last_event_at, expected_delivery, polls, polled_by, moved_at, finished_at""";
 
     private final JdbcClient jdbc;
 
@@ -64,7 +64,7 @@ class TrackedObjects {
                 .map(o -> Arrays.<@Nullable Object>asList(o.trackingCode(), o.partition(), o.milestone().name(),
                         o.delivered(), o.active(), name(o.stopReason()), ts(o.registeredAt()), ts(o.nextPollAt()),
                         ts(o.lastPolledAt()), ts(o.lastEventAt()), ts(o.expectedDelivery()), o.polls(), o.polledBy(),
-                        ts(o.movedAt())))
+                        ts(o.movedAt()), ts(o.finishedAt())))
                 .toList());
         return fresh;
     }
@@ -114,11 +114,11 @@ class TrackedObjects {
         jdbc.sql("""
                         UPDATE tracked_object SET milestone = ?, delivered = ?, active = ?, stop_reason = ?, next_poll_at = ?,
                           last_polled_at = ?, last_event_at = ?, expected_delivery = ?, polls = ?, polled_by = ?,
-                          moved_at = ?
+                          moved_at = ?, finished_at = ?
                         WHERE tracking_code = ?""")
                 .params(o.milestone().name(), o.delivered(), o.active(), name(o.stopReason()), ts(o.nextPollAt()),
                         ts(o.lastPolledAt()), ts(o.lastEventAt()), ts(o.expectedDelivery()), o.polls(), o.polledBy(),
-                        ts(o.movedAt()), o.trackingCode())
+                        ts(o.movedAt()), ts(o.finishedAt()), o.trackingCode())
                 .update();
     }
 
@@ -145,7 +145,8 @@ class TrackedObjects {
                 Milestone.valueOf(rs.getString("milestone")), rs.getBoolean("delivered"), rs.getBoolean("active"),
                 stop == null ? null : StopReason.valueOf(stop), Objects.requireNonNull(instant(rs, "registered_at")),
                 Objects.requireNonNull(instant(rs, "next_poll_at")), instant(rs, "last_polled_at"), instant(rs, "last_event_at"),
-                instant(rs, "expected_delivery"), rs.getInt("polls"), rs.getString("polled_by"), instant(rs, "moved_at"));
+                instant(rs, "expected_delivery"), rs.getInt("polls"), rs.getString("polled_by"), instant(rs, "moved_at"),
+                instant(rs, "finished_at"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

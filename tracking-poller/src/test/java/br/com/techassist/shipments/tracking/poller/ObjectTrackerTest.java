@@ -118,6 +118,33 @@ class ObjectTrackerTest {
     }
 
     @Test
+    void anObjectFinishesWhenItStopsWhicheverTheReason() {
+        apply(found(ev("RO", "01", 1), ev("PO", "01", 0)));
+        assertThat(object.finishedAt()).as("alive").isNull();
+        apply(found(ev("BDE", "01", 2), ev("RO", "01", 1), ev("PO", "01", 0)));
+        assertThat(object.finishedAt()).isEqualTo(NOW);
+
+        object = TrackedObject.registered(CODE, 3, NOW, NOW);
+        apply(TrackingReport.invalid(CODE, "SRO-019: Objeto inválido"));
+        assertThat(object.finishedAt()).isEqualTo(NOW);
+
+        object = TrackedObject.registered(CODE, 3, NOW.minus(Duration.ofDays(30)), NOW);
+        apply(TrackingReport.notFound(CODE, "SRO-020: Objeto não encontrado"));
+        assertThat(object.finishedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aStalledObjectFinishedWhenItBecameStalledAndIsUnfinishedWhenItMovesAgain() {
+        apply(found(ev("RO", "01", -8 * 24), ev("PO", "01", -8 * 24 - 1)));
+        assertThat(object.active()).isTrue();
+        assertThat(object.finishedAt()).as("newest event + stalled-after")
+                .isEqualTo(T0.plusHours(-8 * 24).plusDays(7).toInstant());
+
+        apply(found(ev("OEC", "01", 9), ev("RO", "01", -8 * 24), ev("PO", "01", -8 * 24 - 1)));
+        assertThat(object.finishedAt()).isNull();
+    }
+
+    @Test
     void thePickupAddressIsPublishedOnlyForAwaitingPickup() {
         var address = new Address("Rua A", "10", null, "Centro", "LONDRINA", "PR", "86010000");
         var unit = new Unit("Agência dos Correios", "AC LONDRINA", "LONDRINA", "PR", address);
