@@ -8,7 +8,8 @@ import java.util.UUID;
  * {@value Topics#CONTACTS}. {@code whatsappId} is the id WhatsApp knows (with or without the ninth
  * digit) and is what messages must be sent to; {@code e164} is the customer-facing number.
  *
- * @param input the phone as the customer gave it: personal data
+ * @param input the phone as the customer gave it, masked by phone-validator (e.g. {@code (68) *****-0001}):
+ *     personal data even so
  * @param e164 the number in E.164: personal data
  * @param whatsappId the WhatsApp id to send to: personal data
  */
