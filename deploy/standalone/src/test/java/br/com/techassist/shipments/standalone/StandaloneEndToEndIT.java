@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import br.com.techassist.shipments.support.security.ApiKey;
+import br.com.techassist.shipments.support.security.ApiRoles;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,7 @@ class StandaloneEndToEndIT {
      */
     private static final double CLOCK_SPEED = 5_760;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String OPERATOR_KEY = "e2e_" + java.util.UUID.randomUUID();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<AutoCloseable> toStop = new ArrayList<>();
@@ -66,9 +69,9 @@ class StandaloneEndToEndIT {
 
         StandaloneApplication first = new StandaloneApplication(settings);
         toStop.add(first::stop);
-        first.start(new String[0]);
+        first.start(new String[] {"--API_KEYS=" + ApiKey.entry("e2e-operator", ApiRoles.OPERATOR, OPERATOR_KEY)});
         // parcels are created once the system is up, so their lives unfold while it watches
-        post(sandbox + "/sandbox/scenario/parcels", "{\"count\":" + PARCELS + "}");
+        post(sandbox + "/sandbox/scenario/parcels", "{\"count\":" + PARCELS + "}", 201, null);
 
         Awaitility.await("every parcel that is due a message finished its life and got it")
                 .atMost(Duration.ofMinutes(9))
@@ -111,6 +114,17 @@ class StandaloneEndToEndIT {
                 .as("metrics that deploy/prometheus rules or deploy/grafana dashboards query but no running service exposes")
                 .isEmpty();
 
+        new ErasureByPhone(sandbox, portBase).run();
+        PersonalDataScan.Result scan = new PersonalDataScan(
+                parcels(sandbox).stream().map(p -> p.get("recipientName").asString()).toList(),
+                parcels(sandbox).stream().flatMap(p -> phonesOf(p).stream()).toList())
+                .scan(first.bootstrapServers());
+        System.out.printf("StandaloneEndToEndIT: personal-data scan read %s%n", scan.recordsPerTopic());
+        assertThat(scan.recordsPerTopic()).as("records read per topic").containsKeys(
+                "shipments.registered.v1", "shipments.contacts.v1", "shipments.status.v1", "shipments.notifications.v1",
+                "shipments.privacy.v1");
+        assertThat(scan.findings()).as("personal data outside the fields marked x-personal-data, on any topic").isEmpty();
+
         Set<String> finished = parcels.stream().filter(p -> p.get("finished").asBoolean())
                 .map(p -> p.get("trackingCode").asString()).collect(Collectors.toSet());
         int sentBefore = messages(sandbox).size();
@@ -118,7 +132,7 @@ class StandaloneEndToEndIT {
 
         StandaloneApplication second = new StandaloneApplication(settings);
         toStop.add(second::stop);
-        second.start(new String[0]);
+        second.start(new String[] {"--API_KEYS=" + ApiKey.entry("e2e-operator", ApiRoles.OPERATOR, OPERATOR_KEY)});
         Awaitility.await("the restarted system stays quiet about finished parcels")
                 .during(Duration.ofSeconds(20))
                 .atMost(Duration.ofSeconds(40))
@@ -193,20 +207,145 @@ class StandaloneEndToEndIT {
         return out;
     }
 
+    /** The recipient's numbers as digits: the WhatsApp id and each phone of the pre-posting with its DDD. */
+    private static List<String> phonesOf(JsonNode parcel) {
+        List<String> out = new ArrayList<>();
+        JsonNode phone = parcel.path("phone");
+        out.add(parcel.path("whatsappId").asString(""));
+        out.add(phone.path("dddCelular").asString("") + phone.path("celular").asString(""));
+        out.add(phone.path("dddTelefone").asString("") + phone.path("telefone").asString(""));
+        return out.stream().map(d -> d.replaceAll("\\D", "")).filter(d -> d.length() >= 10).toList();
+    }
+
+    /**
+     * LGPD erasure on request (issue 14), on the running system: one customer with two parcels (her
+     * phone typed once with and once without the ninth digit) and a second customer. She opts out by
+     * WhatsApp, then an operator asks prepost-ingest to erase her data by phone. Both her parcels, not
+     * the other customer's, are erased and confirmed by all four services; a delivery after the
+     * erasure sends her nothing (suppressed as erased); a new parcel to her number still respects
+     * her opt-out, which survives as a keyed hash.
+     */
+    private final class ErasureByPhone {
+
+        private final String sandbox;
+        private final String ingest;
+        private final String validator;
+        private final String notifier;
+
+        ErasureByPhone(String sandbox, int portBase) {
+            this.sandbox = sandbox;
+            this.ingest = "http://localhost:" + (portBase + 1);
+            this.validator = "http://localhost:" + (portBase + 3);
+            this.notifier = "http://localhost:" + (portBase + 4);
+        }
+
+        void run() throws Exception {
+            String first = create("Ana Erasmo Lgpd", "999990771", "5568999990771");
+            String second = create("Ana Erasmo Lgpd", "99990771", "5568999990771");
+            String other = create("Bruno Outro Cliente", "999990772", "5568999990772");
+            awaitShipped(first, second, other);
+            post(sandbox + "/sandbox/whatsapp/inbound", "{\"from\":\"5568999990771\",\"text\":\"SAIR\"}", 201, null);
+
+            JsonNode requested = JSON.readTree(post(ingest + "/api/privacy/erasures",
+                    "{\"phone\":\"+55 (68) 99999-0771\"}", 202, OPERATOR_KEY));
+            assertThat(list(requested.get("parcels")).stream().map(JsonNode::asString).toList())
+                    .as("the parcels of the person with that phone, whichever way it was typed")
+                    .containsExactlyInAnyOrder(first, second);
+            String id = requested.get("id").asString();
+            Awaitility.await("every service confirmed the erasure of both parcels")
+                    .atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> operatorGet(ingest + "/api/privacy/erasures/" + id).get("complete").asBoolean());
+            JsonNode progress = operatorGet(ingest + "/api/privacy/erasures/" + id);
+            for (JsonNode parcel : progress.get("parcels")) {
+                assertThat(list(parcel.get("confirmed")).stream().map(c -> c.get("service").asString()).toList())
+                        .as("services that confirmed %s", parcel.get("trackingCode").asString())
+                        .containsExactlyInAnyOrder("prepost-ingest", "tracking-poller", "phone-validator", "notifier");
+            }
+            for (String code : List.of(first, second)) {
+                JsonNode parcel = operatorGet(notifier + "/api/parcels/" + code);
+                assertThat(parcel.get("erased").asBoolean()).as("%s erased in the notifier", code).isTrue();
+                assertThat(parcel.get("contact").isNull()).as("%s has no contact left in the notifier", code).isTrue();
+                JsonNode contact = operatorGet(validator + "/api/contacts/" + code);
+                assertThat(contact.toString()).as("%s's contact in phone-validator", code).doesNotContain("0771")
+                        .contains("erasedAt");
+            }
+            assertThat(operatorGet(notifier + "/api/parcels/" + other).get("erased").asBoolean())
+                    .as("the other customer's parcel is untouched").isFalse();
+
+            int sentBefore = messages(sandbox).size();
+            post(sandbox + "/sandbox/scenario/parcels/" + first + "/events", "{\"codigo\":\"BDE\",\"tipo\":\"01\"}", 201, null);
+            String afterOptOut = create("Ana Erasmo Lgpd", "999990771", "5568999990771");
+            Awaitility.await("the delivery of the erased parcel and the opted-out customer's new parcel are settled")
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        assertThat(notification(first, "ARRIVED")).as("ARRIVED of the erased parcel")
+                                .isEqualTo("SUPPRESSED erased");
+                        assertThat(notification(afterOptOut, "SHIPPED")).as("SHIPPED to the opted-out customer")
+                                .isEqualTo("SUPPRESSED opted_out");
+                    });
+            assertThat(messages(sandbox).stream().skip(sentBefore)
+                    .filter(m -> m.path("text").asString("").contains(first) || m.path("text").asString("").contains(afterOptOut)))
+                    .as("messages sent to her after the erasure").isEmpty();
+        }
+
+        /** A parcel posted at once, to a recipient with WhatsApp. */
+        private String create(String name, String celular, String whatsappId) throws Exception {
+            String body = "{\"parcel\":{\"name\":\"" + name + "\",\"dddCelular\":\"68\",\"celular\":\"" + celular
+                    + "\",\"whatsappId\":\"" + whatsappId + "\",\"events\":[{\"codigo\":\"PO\",\"tipo\":\"01\"}]}}";
+            return JSON.readTree(post(sandbox + "/sandbox/scenario/parcels", body, 201, null)).get(0).get("trackingCode")
+                    .asString();
+        }
+
+        private void awaitShipped(String... codes) {
+            Awaitility.await("SHIPPED sent for the erasure scenario's parcels")
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> List.of(codes).stream().allMatch(code -> {
+                        try {
+                            return messages(sandbox).stream().anyMatch(m -> m.path("text").asString("").contains(code));
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    }));
+        }
+
+        /** "STATE reason" of the parcel's notification of that kind in the notifier, or "none". */
+        private String notification(String code, String kind) throws Exception {
+            for (JsonNode n : operatorGet(notifier + "/api/parcels/" + code).path("notifications")) {
+                if (kind.equals(n.path("kind").asString())) {
+                    return n.path("state").asString() + " " + n.path("reason").asString("");
+                }
+            }
+            return "none";
+        }
+
+        private JsonNode operatorGet(String url) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + OPERATOR_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
+            return JSON.readTree(response.body());
+        }
+    }
+
+    private String post(String url, String json, int expected, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST %s: %s", url, response.body()).isEqualTo(expected);
+        return response.body();
+    }
+
     private List<JsonNode> parcels(String sandbox) throws IOException, InterruptedException {
         return list(get(sandbox + "/sandbox/scenario/parcels"));
     }
 
     private List<JsonNode> messages(String sandbox) throws IOException, InterruptedException {
         return list(get(sandbox + "/sandbox/whatsapp/messages"));
-    }
-
-    private void post(String url, String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("POST %s: %s", url, response.body()).isEqualTo(201);
     }
 
     private JsonNode get(String url) throws IOException, InterruptedException {
