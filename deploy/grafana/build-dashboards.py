@@ -107,7 +107,8 @@ def quantiles(base, by="", matchers=APP, qs=(0.95, 0.99), legend=""):
 
 def pipeline():
     b = Board("shipments-pipeline", "Shipments: pipeline overview",
-              "Parcels registered, milestones, WhatsApp messages and the funnel between them.", ["shipments"])
+              "Parcels registered, milestones, WhatsApp messages and the funnel between them; the services; "
+              "the personal-data lifecycle (LGPD).", ["shipments"])
     b.row("Today")
     b.stat("Parcels registered (range)", f"sum(increase(ingest_prepostings_new_total{{{APP}}}[$__range]))")
     b.stat("Messages sent (range)",
@@ -156,6 +157,47 @@ def pipeline():
                  unit="percentunit", width=8)
     b.timeseries("Database connections in use", (f"sum by (application) (hikaricp_connections_active{{{APP}}})",
                                                  "{{application}}"), width=8)
+    b.row("Personal data (LGPD)")
+    b.stat("Most overdue finished parcel", f"max(shipments_personal_data_overdue_seconds{{{APP}}})", unit="s",
+           thresholds=[{"color": "green", "value": None}, {"color": "orange", "value": 7200},
+                       {"color": "red", "value": 86400}],
+           description="How long past PII_RETENTION the most overdue finished parcel still waits for its erasure "
+                       "to be requested (tracking-poller, set by each hourly retention run; 0: none). "
+                       "Alert ShipmentsPersonalDataOverdue above one day. deploy/README.md \"Personal data\".")
+    b.stat("Retention task failures (range)", f"sum(increase(shipments_retention_failures_total{{{APP}}}[$__range]))",
+           thresholds=RED)
+    b.stat("Erasure requests filed (range)", f"sum(increase(ingest_erasures_requested_total{{{APP}}}[$__range]))",
+           description="POST /api/privacy/erasures on prepost-ingest, including requests that found no parcel.")
+    b.stat("Parcels asked to be erased after PII_RETENTION (range)",
+           f'sum(increase(shipments_retention_purged_rows_total{{{APP},task="finished_parcels"}}[$__range]))',
+           description="PersonalDataErasureRequested (RETENTION) published by tracking-poller for finished parcels.")
+    b.timeseries("Age of the oldest personal data held, per service",
+                 (f"max by (application) (shipments_personal_data_oldest_seconds{{{APP}}})", "{{application}}"),
+                 unit="s",
+                 description="Refreshed at start and at each retention run (hourly), not per scrape; 0: none held "
+                             "(tracking-poller holds none). A parcel's data lives while it is in transit plus "
+                             "PII_RETENTION after it finished.")
+    b.timeseries("Most overdue finished parcel, past PII_RETENTION",
+                 (f"max by (application) (shipments_personal_data_overdue_seconds{{{APP}}})", "{{application}}"),
+                 unit="s")
+    b.timeseries("Rows purged per hour, by task",
+                 (f"sum by (application, task) (increase(shipments_retention_purged_rows_total{{{APP}}}[1h]))",
+                  "{{application}} {{task}}"),
+                 (f"sum by (application, task) (increase(shipments_retention_failures_total{{{APP}}}[1h]))",
+                  "{{application}} {{task}} failed"),
+                 description="finished_parcels counts erasure requests published (the erasure itself is counted per "
+                             "service below); audit_record, rejected_pre_posting and whatsapp_lookup count rows deleted.")
+    b.timeseries("Erasures carried out per hour, by reason",
+                 (f"sum by (application, reason) (increase(shipments_personal_data_erasures_total{{{APP}}}[1h]))",
+                  "{{application}} {{reason}}"),
+                 description="PersonalDataErasureRequested consumed from shipments.privacy.v1 and confirmed: REQUEST "
+                             "(a person asked), RETENTION (PII_RETENTION after the parcel finished). Each service counts "
+                             "each parcel once.")
+    b.timeseries("Erasure requests filed per hour, by outcome",
+                 (f"sum by (outcome) (increase(ingest_erasures_requested_total{{{APP}}}[1h]))", "{{outcome}}"),
+                 width=24,
+                 description="found: the identifiers matched parcels, each gets a PersonalDataErasureRequested; "
+                             "nothing_held: nothing is held of the person (recorded and audited all the same).")
     return b
 
 
