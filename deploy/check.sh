@@ -185,9 +185,17 @@ for path in sorted(glob.glob(f"{rendered}/*.yaml")):
         if (topics["Read"] | topics["Write"]) - contract:
             problems.append(f"{overlay} KafkaUser/{name}: ACLs on topics that are not KafkaTopics: {sorted((topics['Read'] | topics['Write']) - contract)}")
         for consumed in topics["Read"]:
-            if consumed + ".dlt" not in topics["Write"]:
+            if not consumed.endswith(".dlt") and consumed + ".dlt" not in topics["Write"]:
                 problems.append(f"{overlay} KafkaUser/{name}: reads {consumed} but may not dead-letter to {consumed}.dlt")
-        groups = [a["resource"]["name"] for a in acls if a["resource"]["type"] == "group"]
+        groups = [a["resource"]["name"] for a in acls if a["resource"]["type"] == "group" and "Read" in a["operations"]]
+        if name in ("tracking-poller", "phone-validator", "notifier"):
+            # the dead-letter API: reads the DLTs of what it consumes, replays to their sources, reads acknowledgements
+            for consumed in [t for t in topics["Read"] if not t.endswith(".dlt")]:
+                if consumed + ".dlt" not in topics["Read"] or consumed not in topics["Write"]:
+                    problems.append(f"{overlay} KafkaUser/{name}: the dead-letter API needs Read on {consumed}.dlt and Write on {consumed}")
+            if not any(a["resource"]["type"] == "group" and a["resource"]["name"] == "shipments-dlt-acknowledged"
+                       and a["operations"] == ["Describe"] for a in acls):
+                problems.append(f"{overlay} KafkaUser/{name}: the dead-letter API needs Describe (only) on group shipments-dlt-acknowledged")
         own = ([] if name == "prepost-ingest" else [name]) + [name + "-privacy"] + (
             ["prepost-ingest-erasure-confirmations"] if name == "prepost-ingest" else [])
         if sorted(groups) != sorted(own):
