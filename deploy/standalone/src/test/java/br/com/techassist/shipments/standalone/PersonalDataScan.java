@@ -75,14 +75,7 @@ final class PersonalDataScan {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     perTopic.merge(r.topic(), 1, Integer::sum);
                     String where = r.topic() + "-" + r.partition() + "@" + r.offset();
-                    if (r.value() != null) {
-                        inspect(where + " value", outsidePersonalFields(r.value()), findings);
-                    }
-                    for (Header h : r.headers()) {
-                        if (h.value() != null) {
-                            inspect(where + " header " + h.key(), new String(h.value(), StandardCharsets.UTF_8), findings);
-                        }
-                    }
+                    findings.addAll(findingsIn(where, r.value(), r.headers()));
                 }
             }
         }
@@ -90,6 +83,20 @@ final class PersonalDataScan {
     }
 
     record Result(List<String> findings, Map<String, Integer> recordsPerTopic) {}
+
+    /** What one record shows of a person outside the personal-data fields. */
+    List<String> findingsIn(String where, byte @org.jspecify.annotations.Nullable [] value, Iterable<Header> headers) {
+        List<String> findings = new ArrayList<>();
+        if (value != null) {
+            inspect(where + " value", outsidePersonalFields(value), findings);
+        }
+        for (Header h : headers) {
+            if (h.value() != null) {
+                inspect(where + " header " + h.key(), new String(h.value(), StandardCharsets.UTF_8), findings);
+            }
+        }
+        return findings;
+    }
 
     /** The record's JSON with every field the contract marks as personal data removed (anywhere in it). */
     private String outsidePersonalFields(byte[] value) {
@@ -112,7 +119,8 @@ final class PersonalDataScan {
     }
 
     private void inspect(String where, String text, List<String> findings) {
-        String digits = text.replaceAll("[^0-9]", " ");
+        // digit groups joined across the separators a phone is written with: "(68) 99999-0771" → 68999990771
+        String digits = text.replaceAll("(?<=\\d)[\\s().+-]{1,3}(?=\\d)", "").replaceAll("[^0-9]", " ");
         for (String name : names) {
             if (text.contains(name)) {
                 findings.add(where + ": a recipient's name (" + name.charAt(0) + "…)");
