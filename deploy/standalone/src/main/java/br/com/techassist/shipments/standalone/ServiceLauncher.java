@@ -137,15 +137,15 @@ final class ServiceLauncher {
                     "--spring.datasource.username=sa", "--spring.datasource.password=");
         }
         String url = createDatabase("shipments_" + db);
-        return List.of("--MYSQL_URL=" + url, "--spring.datasource.url=" + url);
+        return List.of("--MYSQL_URL=" + url, "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + settings.mysqlUsername(),
+                "--spring.datasource.password=" + settings.mysqlPassword());
     }
 
     /** One database per service on the given server, created when missing. */
     private String createDatabase(String name) {
         String server = settings.mysqlUrl().replaceFirst("^(jdbc:(?:mysql|mariadb)://[^/?]+).*$", "$1");
-        String user = System.getenv().getOrDefault("MYSQL_USERNAME", "root");
-        String password = System.getenv().getOrDefault("MYSQL_PASSWORD", "");
-        try (var c = DriverManager.getConnection(server + "/", user, password)) {
+        try (var c = DriverManager.getConnection(server + "/", settings.mysqlUsername(), settings.mysqlPassword())) {
             c.createStatement().execute("CREATE DATABASE IF NOT EXISTS " + name.toLowerCase(Locale.ROOT));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name + " on " + server + ": " + e.getMessage(), e);

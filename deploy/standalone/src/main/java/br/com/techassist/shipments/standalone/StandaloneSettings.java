@@ -17,6 +17,8 @@ import java.util.Map;
  * @param clockSpeed simulated seconds per real second in the sandbox
  * @param portBase the services listen on portBase+1 … portBase+4
  * @param ingestInterval how often pre-postings are pulled from the sandbox ({@code INGEST_INTERVAL})
+ * @param mysqlUsername a user of {@code mysqlUrl}'s server who may create databases ({@code MYSQL_USERNAME}, default root)
+ * @param mysqlPassword its password ({@code MYSQL_PASSWORD}, default empty)
  */
 record StandaloneSettings(
         boolean sandbox,
@@ -28,7 +30,17 @@ record StandaloneSettings(
         int parcels,
         double clockSpeed,
         int portBase,
-        String ingestInterval) {
+        String ingestInterval,
+        String mysqlUsername,
+        String mysqlPassword) {
+
+    /** Settings whose MySQL credentials are {@code MYSQL_USERNAME} and {@code MYSQL_PASSWORD} of this process. */
+    StandaloneSettings(boolean sandbox, String kafkaBootstrapServers, String mysqlUrl, Path dataDir,
+            String externalSandboxUrl, int sandboxPort, int parcels, double clockSpeed, int portBase, String ingestInterval) {
+        this(sandbox, kafkaBootstrapServers, mysqlUrl, dataDir, externalSandboxUrl, sandboxPort, parcels, clockSpeed,
+                portBase, ingestInterval, System.getenv().getOrDefault("MYSQL_USERNAME", "root"),
+                System.getenv().getOrDefault("MYSQL_PASSWORD", ""));
+    }
 
     static StandaloneSettings from(Map<String, String> env) {
         boolean credentials = present(env.get("CORREIOS_USERNAME")) && present(env.get("CORREIOS_ACCESS_CODE"));
@@ -42,7 +54,17 @@ record StandaloneSettings(
                 Integer.parseInt(env.getOrDefault("SANDBOX_PARCELS", "30")),
                 Double.parseDouble(env.getOrDefault("SANDBOX_CLOCK_SPEED", "1440")),
                 Integer.parseInt(env.getOrDefault("STANDALONE_PORT_BASE", "8080")),
-                env.getOrDefault("INGEST_INTERVAL", "PT5S"));
+                env.getOrDefault("INGEST_INTERVAL", "PT5S"),
+                env.getOrDefault("MYSQL_USERNAME", "root"),
+                env.getOrDefault("MYSQL_PASSWORD", ""));
+    }
+
+    /** Never the password. */
+    @Override
+    public String toString() {
+        return "StandaloneSettings[sandbox=" + sandbox + ", kafka=" + kafkaBootstrapServers + ", mysql=" + mysqlUrl
+                + " as " + mysqlUsername + ", dataDir=" + dataDir + ", sandboxUrl=" + sandboxUrl() + ", parcels=" + parcels
+                + ", clockSpeed=" + clockSpeed + ", portBase=" + portBase + ", ingestInterval=" + ingestInterval + "]";
     }
 
     String sandboxUrl() {

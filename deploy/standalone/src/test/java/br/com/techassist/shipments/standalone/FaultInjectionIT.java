@@ -1,7 +1,6 @@
 package br.com.techassist.shipments.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.URI;
@@ -31,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import br.com.techassist.shipments.testsupport.SharedMySqlDatabase;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +73,7 @@ class FaultInjectionIT {
     private final Map<ServiceLauncher.Service, Integer> restarts = new EnumMap<>(ServiceLauncher.Service.class);
     private final ConcurrentLinkedQueue<ConsumerRecord<String, String>> alertsAndDeadLetters = new ConcurrentLinkedQueue<>();
     private final List<AutoCloseable> toStop = new ArrayList<>();
+    private SharedMySqlDatabase.Coordinates mysql;
     private String mysqlUrl;
     private KafkaProcess kafka;
     private Recorder recorder;
@@ -99,11 +100,9 @@ class FaultInjectionIT {
 
     @Test
     void underFaultsRestartsAndOutagesEveryParcelGetsItsMessagesExactlyOnce() throws Exception {
-        mysqlUrl = System.getenv("MYSQL_URL");
-        if (mysqlUrl == null || mysqlUrl.isBlank()) {
-            fail("FaultInjectionIT needs a MySQL-compatible server: set MYSQL_URL (e.g. jdbc:mysql://127.0.0.1:3306/test), "
-                    + "MYSQL_USERNAME and MYSQL_PASSWORD; it creates the databases shipments_<service> there");
-        }
+        // MYSQL_URL's server, or a Testcontainers MySQL where only Docker exists; the databases shipments_<service> are made there
+        mysql = SharedMySqlDatabase.server();
+        mysqlUrl = mysql.url();
         dropDatabases();
         int portBase = TestPorts.freePortBlock(18_580);
         int sandboxPort = TestPorts.freePort();
@@ -115,7 +114,7 @@ class FaultInjectionIT {
         toStop.add(sandboxContext::close);
         send("PUT", sandbox + "/sandbox/faults", FAULTS);
         settings = new StandaloneSettings(true, null, mysqlUrl, dataDir, sandbox, sandboxPort, 0, CLOCK_SPEED, portBase,
-                "PT1S");
+                "PT1S", mysql.username(), mysql.password());
 
         kafka = KafkaProcess.start(dataDir.resolve("kafka"));
         recorder = new Recorder(kafka.bootstrapServers());
@@ -452,9 +451,7 @@ class FaultInjectionIT {
     // ---------------------------------------------------------------- plumbing
 
     private Connection serverConnection() throws SQLException {
-        String server = mysqlUrl.replaceFirst("^(jdbc:(?:mysql|mariadb)://[^/?]+).*$", "$1");
-        return DriverManager.getConnection(server + "/", System.getenv().getOrDefault("MYSQL_USERNAME", "root"),
-                System.getenv().getOrDefault("MYSQL_PASSWORD", ""));
+        return DriverManager.getConnection(mysql.url() + "/", mysql.username(), mysql.password());
     }
 
     private void dropDatabases() throws SQLException {

@@ -37,6 +37,36 @@ public final class SharedMySqlDatabase {
         return coordinates;
     }
 
+    private static Coordinates server;
+
+    /**
+     * A whole server (URL without a database) and a user who may create databases on it, for tests
+     * that make databases of their own (the standalone system tests): {@code MYSQL_URL}'s server with
+     * {@code MYSQL_USERNAME}/{@code MYSQL_PASSWORD}; else a Testcontainers MySQL 8.4 as root; else the
+     * same failure as {@link #coordinates()}.
+     */
+    public static synchronized Coordinates server() {
+        if (server == null) {
+            String url = System.getenv("MYSQL_URL");
+            if (url != null && !url.isBlank()) {
+                Matcher m = URL.matcher(url.strip());
+                if (!m.matches()) {
+                    throw new IllegalStateException("MYSQL_URL must look like jdbc:mysql://host:port/db, got " + url);
+                }
+                server = new Coordinates(m.group(1), env("MYSQL_USERNAME", "root"), env("MYSQL_PASSWORD", ""));
+            } else if (dockerAvailable()) {
+                MySQLContainer container = new MySQLContainer("mysql:8.4").withUsername("root").withPassword("test");
+                container.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "mysql-test-server-shutdown"));
+                Matcher m = URL.matcher(container.getJdbcUrl());
+                server = new Coordinates(m.matches() ? m.group(1) : container.getJdbcUrl(), "root", "test");
+            } else {
+                create(); // fails with the message saying how to provide a server
+            }
+        }
+        return server;
+    }
+
     private static Coordinates create() {
         String url = System.getenv("MYSQL_URL");
         if (url != null && !url.isBlank()) {
