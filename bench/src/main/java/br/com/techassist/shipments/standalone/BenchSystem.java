@@ -103,11 +103,19 @@ public final class BenchSystem implements AutoCloseable {
      * standalone launcher would give it in this JVM; its output goes to {@code log}.
      */
     public Process startServiceProcess(Svc svc, Path jar, List<String> jvmOptions, Path log) throws IOException {
+        List<String> launch = new ArrayList<>(jvmOptions);
+        launch.addAll(List.of("-jar", jar.toString()));
+        return startServiceProcess(svc, launch, log);
+    }
+
+    /**
+     * Starts one service in a JVM of its own: {@code java}, then {@code launch} (JVM options and what
+     * to run, e.g. {@code -jar <jar>}), then the arguments the standalone launcher would give it here.
+     */
+    public Process startServiceProcess(Svc svc, List<String> launch, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
+        command.addAll(launch);
         command.addAll(new ServiceLauncher(settings(), kafka.bootstrapServers(), commonArgs.toArray(String[]::new))
                 .arguments(svc.service));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
