@@ -56,7 +56,7 @@ public class PrivacyAutoConfiguration {
         @Bean
         @ConditionalOnBean(AuditTrail.class)
         RetentionTask auditRecordRetention(JdbcClient jdbc, PrivacyProperties props) {
-            return new AuditRecordRetention(jdbc, props.auditRetention());
+            return new RowsOlderThan(jdbc, "audit_record", "audit_record", "id", "occurred_at", props.auditRetention());
         }
 
         @Bean

@@ -35,7 +35,7 @@ class RetentionOnH2Test {
                     .params(Timestamp.from(NOW.minus(Duration.ofDays(days))), "DG049186226BR", "r-" + days)
                     .update();
         }
-        var retention = new AuditRecordRetention(jdbc, Duration.ofDays(365));
+        var retention = new RowsOlderThan(jdbc, "audit_record", "audit_record", "id", "occurred_at", Duration.ofDays(365));
 
         assertThat(retention.purge(NOW, 2)).isEqualTo(2);
         assertThat(requestIds(jdbc)).containsExactly("r-380", "r-10");
